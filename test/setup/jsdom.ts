@@ -1,0 +1,31 @@
+// jsdom lacks what Fluent v9, MSAL and our code reach for in a browser; give it Node's implementations.
+import "@testing-library/jest-dom";
+import { webcrypto } from "node:crypto";
+import { TextDecoder, TextEncoder } from "node:util";
+
+const g = globalThis as unknown as Record<string, unknown>;
+if (!g.crypto || !(g.crypto as Crypto).subtle)
+  Object.defineProperty(globalThis, "crypto", { value: webcrypto });
+if (!g.TextEncoder) g.TextEncoder = TextEncoder;
+if (!g.TextDecoder) g.TextDecoder = TextDecoder;
+if (!g.structuredClone) g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
+if (!g.ResizeObserver) {
+  g.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}

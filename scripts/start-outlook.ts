@@ -1,0 +1,48 @@
+// `npm run start:outlook`: serve the production build on https://localhost:3000 for sideloading into real
+// Outlook. Needs a tenant configuration (ILO_CLIENT_ID, ILO_SITE_URL, …; see docs/tenant-setup.md) and the
+// Office developer certificates trusted on this machine (`npx office-addin-dev-certs install`).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:https";
+import os from "node:os";
+import path from "node:path";
+import { serveStatic } from "../dev/shared/static-files";
+
+const root = path.resolve(__dirname, "..");
+const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
+
+function main(): void {
+  if (!process.env.ILO_CLIENT_ID || !process.env.ILO_SITE_URL) {
+    throw new Error(
+      "set ILO_CLIENT_ID and ILO_SITE_URL first (docs/tenant-setup.md); without them the pane runs in emulator mode",
+    );
+  }
+  const files = ["localhost.crt", "localhost.key"].map((f) => path.join(certDir, f));
+  if (!files.every(existsSync)) {
+    spawnSync(path.join(root, "node_modules/.bin/office-addin-dev-certs"), ["install"], { stdio: "inherit" });
+    // The installer exits 0 even when it cannot trust the CA; the files are what matters.
+    if (!files.every(existsSync)) throw new Error(`no developer certificates in ${certDir}`);
+  }
+  const build = spawnSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "production"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("the build failed");
+  const port = Number(process.env.PORT ?? 3000);
+  const [cert, key] = files.map((f) => readFileSync(f));
+  createServer({ cert, key }, (req, res) => serveStatic(path.join(root, "dist"), req, res)).listen(
+    port,
+    () => {
+      process.stdout.write(
+        `Serving dist/ on https://localhost:${port}/ — sideload dist/manifest.xml in Outlook (docs/tenant-setup.md).\n`,
+      );
+    },
+  );
+}
+
+try {
+  main();
+} catch (e) {
+  process.stderr.write(`start:outlook: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

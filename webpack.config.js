@@ -1,0 +1,84 @@
+// Builds the pane (dist/taskpane.html), the sign-in dialog page (dist/auth-dialog.html), and copies the manifest
+// and icons. Tenant configuration is read from ILO_* environment variables at build time; with none set, the
+// pane runs in emulator mode against its own origin.
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000";
+
+function iloConfigFromEnv(env) {
+  const pick = (name) => (env[name] && env[name].trim() ? env[name].trim() : undefined);
+  return {
+    clientId: pick("ILO_CLIENT_ID"),
+    authority: pick("ILO_AUTHORITY"),
+    tenantId: pick("ILO_TENANT_ID"),
+    siteUrl: pick("ILO_SITE_URL"),
+    graphBaseUrl: pick("ILO_GRAPH_BASE_URL"),
+    ownDomains: pick("ILO_OWN_DOMAINS"),
+    neverLog: pick("ILO_NEVER_LOG"),
+  };
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  // Where the pane is hosted in production; the manifest copied to dist/ points there.
+  const publicOrigin = (process.env.ILO_PUBLIC_URL || DEV_ORIGIN).replace(/\/+$/, "");
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      "auth-dialog": "./src/dialog/auth-dialog.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "/",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`; the bundle build only transpiles.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __ILO_CONFIG__: JSON.stringify(iloConfigFromEnv(process.env)) }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "auth-dialog.html",
+        template: "./src/dialog/auth-dialog.html",
+        chunks: ["auth-dialog"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              production ? content.toString().split(DEV_ORIGIN).join(publicOrigin) : content,
+          },
+        ],
+      }),
+    ],
+  };
+};

@@ -1,0 +1,80 @@
+// Every failure from Graph becomes one StoreError kind, so the pane can explain it without knowing HTTP.
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { StoreError, type StoreErrorKind } from "../domain/errors";
+
+export interface HttpFailure {
+  status: number;
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+export function kindForStatus(status: number, code?: string): StoreErrorKind {
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "notFound";
+  if (status === 409) return "duplicate";
+  if (status === 412) return "conflict";
+  if (status === 400 || status === 422) return "invalid";
+  if (status === 408 || status === 429 || status >= 500 || status === 0) return "offline";
+  return "unknown";
+}
+
+const NETWORK_ERROR_NAMES = new Set(["TypeError", "AbortError", "FetchError", "TimeoutError"]);
+
+/** Fetch in browsers and Node rejects with a TypeError on a dropped connection or DNS failure. */
+export function isNetworkError(e: unknown): boolean {
+  if (e instanceof GraphError) return e.statusCode <= 0 && NETWORK_ERROR_NAMES.has(e.code ?? "");
+  if (!(e instanceof Error)) return false;
+  if (NETWORK_ERROR_NAMES.has(e.name)) return true;
+  const code =
+    (e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+  return (
+    !!code &&
+    /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT)$/.test(
+      code,
+    )
+  );
+}
+
+export function fromHttpFailure(f: HttpFailure, what: string): StoreError {
+  const kind = kindForStatus(f.status, f.code);
+  return new StoreError(kind, `${what}: ${f.message ?? f.code ?? `HTTP ${f.status}`}`, {
+    status: f.status,
+    code: f.code,
+    requestId: f.requestId,
+  });
+}
+
+/** Maps anything thrown by the Graph client (or fetch) to a StoreError; StoreErrors pass through. */
+export function toStoreError(e: unknown, what = "Graph request failed"): StoreError {
+  if (e instanceof StoreError) return e;
+  if (e instanceof GraphError && e.statusCode > 0) {
+    return fromHttpFailure(
+      {
+        status: e.statusCode,
+        code: e.code ?? undefined,
+        message: e.message,
+        requestId: e.requestId ?? undefined,
+      },
+      what,
+    );
+  }
+  if (isNetworkError(e)) {
+    return new StoreError("offline", `${what}: Microsoft Graph could not be reached`, { cause: e });
+  }
+  // With no HTTP status and no network failure, the token provider threw before anything was sent.
+  if (e instanceof GraphError && e.statusCode <= 0) {
+    return new StoreError("unauthenticated", `${what}: sign-in failed (${e.code ?? e.message})`, {
+      code: e.code ?? undefined,
+      cause: e,
+    });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new StoreError("unknown", `${what}: ${message}`, { cause: e });
+}
+
+/** Whether retrying (now or later from the outbox) can succeed: the request may never have arrived. */
+export function isTransient(e: StoreError): boolean {
+  return e.kind === "offline";
+}

@@ -1,0 +1,571 @@
+// InteractionStorePort over SharePoint lists through Microsoft Graph. Reads for an Outlook item go out as one
+// $batch; writes go out in $batches of 20, each entry guarded by its unique DedupeKey, so a retry (after a lost
+// answer, or replayed from the outbox) finds the entry instead of writing a second one.
+import { StoreError } from "../domain/errors";
+import { hash128 } from "../domain/dedupe";
+import { buildEntries, buildSegment } from "../domain/entry-builder";
+import {
+  domainOf,
+  lookupKeys,
+  normalizeEmail,
+  parentDomains,
+  resolveMatches,
+  type MatchingPolicy,
+} from "../domain/matching";
+import type {
+  ContactLogResult,
+  HistoryPage,
+  HistoryQuery,
+  InteractionStorePort,
+  ItemContext,
+  LogRequest,
+  LogResult,
+  PendingLog,
+} from "../domain/ports";
+import type {
+  Contact,
+  Correspondence,
+  InteractionGroup,
+  InteractionLogEntry,
+  InteractionTemplate,
+  LoggedSegment,
+  TemplateSetup,
+} from "../domain/types";
+import { hasErrors, validateDraft, validateNewContact } from "../domain/validation";
+import {
+  BATCH_LIMIT,
+  BatchExecutor,
+  isSuccess,
+  stepError,
+  type BatchOptions,
+  type BatchStep,
+  type StepResult,
+} from "./batch";
+import { fromHttpFailure, isTransient, toStoreError } from "./errors";
+import { contactToFields, entryToFields, segmentToFields, setupFromItems, type ListItem } from "./mapping";
+import { provisionLists, seedReferenceData, type ProvisionReport } from "./provisioning";
+import {
+  contactsRepository,
+  contactsByEmailPrefix,
+  contactsByNamePrefix,
+  contactsWhere,
+  contactByNo,
+  highestContactNo,
+} from "./repositories/contacts";
+import {
+  entriesByDedupeKeys,
+  entriesBySource,
+  entriesRepository,
+  historyQuery,
+} from "./repositories/entries";
+import { allGroups, groupsRepository } from "./repositories/groups";
+import { segmentByDedupeKey, segmentsRepository } from "./repositories/segments";
+import { allSetup, templateSetupRepository } from "./repositories/template-setup";
+import { allTemplates, templatesRepository } from "./repositories/templates";
+import type { OutboxStorage } from "./outbox";
+import type { SharePointSite } from "./site";
+
+export interface InteractionStoreDeps {
+  site: SharePointSite;
+  batch: BatchExecutor;
+  /** Graph root without version: history cursors must point there. */
+  baseUrl: string;
+  mode: "emulator" | "tenant";
+  outbox: OutboxStorage;
+  newId?: () => string;
+  now?: () => Date;
+  /** How many times a lost $batch answer is re-sent at once before the log goes to the outbox. */
+  networkRetries?: number;
+  batchOptions?: BatchOptions;
+}
+
+interface ReferenceData {
+  templates: InteractionTemplate[];
+  groups: InteractionGroup[];
+  setup: TemplateSetup;
+}
+
+const CONTACT_NO = /^CT(\d{6})$/;
+const MAX_CONTACT_NO_ATTEMPTS = 5;
+const MAX_HISTORY_FETCHES = 5;
+
+export class GraphInteractionStore implements InteractionStorePort {
+  private readonly contacts;
+  private readonly entries;
+  private readonly segments;
+  private readonly groups;
+  private readonly templates;
+  private readonly setup;
+  private reference?: ReferenceData;
+  private flushing?: Promise<number>;
+  private readonly newId: () => string;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: InteractionStoreDeps) {
+    this.contacts = contactsRepository(deps.site);
+    this.entries = entriesRepository(deps.site);
+    this.segments = segmentsRepository(deps.site);
+    this.groups = groupsRepository(deps.site);
+    this.templates = templatesRepository(deps.site);
+    this.setup = templateSetupRepository(deps.site);
+    this.newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  // ---------------------------------------------------------------- reads for an item
+
+  loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
+    return this.provisionedOr(() => this.loadItemContextOnce(correspondence, policy));
+  }
+
+  private async loadItemContextOnce(c: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
+    const { emails, domains } = lookupKeys(c.participants, policy, c.mailboxOwner);
+    const steps: BatchStep[] = [];
+    const byEmail = contactsWhere("Email", emails);
+    const byEmail2 = contactsWhere("Email2", emails);
+    const byDomain = contactsWhere("Domain", domains);
+    if (byEmail) steps.push(await this.contacts.listStep("email", byEmail));
+    if (byEmail2) steps.push(await this.contacts.listStep("email2", byEmail2));
+    if (byDomain) steps.push(await this.contacts.listStep("domain", byDomain));
+    if (c.sourceId) steps.push(await this.entries.listStep("logged", entriesBySource(c.sourceId)));
+    if (!this.reference) steps.push(...(await this.referenceSteps()));
+    const answers = steps.length ? await this.run(steps, true) : new Map<string, StepResult>();
+    if (!this.reference) this.reference = this.referenceFrom(answers);
+    const found: Contact[] = [];
+    for (const id of ["email", "email2", "domain"])
+      if (answers.has(id)) found.push(...this.contacts.pageFromStep(answers.get(id)).items);
+    const alreadyLogged = answers.has("logged") ? this.entries.pageFromStep(answers.get("logged")).items : [];
+    return {
+      correspondence: c,
+      matches: resolveMatches(c.participants, c.mailboxOwner, policy, found),
+      ...this.reference,
+      alreadyLogged,
+    };
+  }
+
+  private async referenceSteps(): Promise<BatchStep[]> {
+    return [
+      await this.templates.listStep("templates", allTemplates),
+      await this.groups.listStep("groups", allGroups),
+      await this.setup.listStep("setup", allSetup),
+    ];
+  }
+
+  private referenceFrom(answers: Map<string, StepResult>): ReferenceData {
+    return {
+      templates: this.templates.pageFromStep(answers.get("templates")).items,
+      groups: this.groups.pageFromStep(answers.get("groups")).items,
+      setup: setupFromItems(this.setup.pageFromStep(answers.get("setup")).items as ListItem[]),
+    };
+  }
+
+  private async referenceData(): Promise<ReferenceData> {
+    if (!this.reference)
+      this.reference = this.referenceFrom(await this.run(await this.referenceSteps(), true));
+    return this.reference;
+  }
+
+  // ---------------------------------------------------------------- logging
+
+  async logInteraction(request: LogRequest): Promise<LogResult> {
+    return this.logWithId(request, this.newId(), false);
+  }
+
+  private async logWithId(request: LogRequest, requestId: string, fromOutbox: boolean): Promise<LogResult> {
+    const contacts = uniqueContacts(request.contacts);
+    try {
+      return await this.provisionedOr(() => this.writeLog(request, contacts, requestId, fromOutbox));
+    } catch (e) {
+      const err = toStoreError(e, "Logging the interaction failed");
+      if (!isTransient(err)) throw err;
+      if (!fromOutbox) await this.enqueue(request, requestId, err);
+      return { results: contacts.map((k) => ({ contactNo: k.contactNo, status: "queued", error: err })) };
+    }
+  }
+
+  private async writeLog(
+    request: LogRequest,
+    contacts: Contact[],
+    requestId: string,
+    fromOutbox: boolean,
+  ): Promise<LogResult> {
+    const { templates } = await this.referenceData();
+    const errors = validateDraft(request.draft, templates, contacts.length);
+    if (hasErrors(errors))
+      throw new StoreError("invalid", `The interaction cannot be logged: ${describeErrors(errors)}`, {
+        code: "validation",
+      });
+    const template = templates.find((t) => t.code === request.draft.templateCode)!;
+
+    let segment: LoggedSegment | undefined;
+    let segmentCreated = false;
+    if (contacts.length > 1) {
+      ({ segment, created: segmentCreated } = await this.createSegment(
+        buildSegment(
+          { correspondence: request.correspondence, draft: request.draft, user: request.user },
+          this.now(),
+        ),
+        `S-${hash128(requestId)}`,
+      ));
+    }
+    const entries = buildEntries({
+      correspondence: request.correspondence,
+      contacts,
+      draft: request.draft,
+      template,
+      user: request.user,
+      requestId,
+      ...(segment?.id ? { loggedSegmentId: segment.id } : {}),
+      contactVia: contactVia(request.correspondence, contacts),
+    });
+
+    const results = new Map<string, ContactLogResult>();
+    let queuedError: StoreError | undefined;
+    for (let i = 0; i < entries.length; i += BATCH_LIMIT) {
+      const chunk = entries.slice(i, i + BATCH_LIMIT);
+      let answers: Map<string, StepResult>;
+      try {
+        const steps = await Promise.all(
+          chunk.map((e, j) => this.entries.addStep(`e${i + j}`, entryToFields(e))),
+        );
+        answers = await this.run(steps, true);
+      } catch (e) {
+        const err = toStoreError(e, "Logging the interaction failed");
+        if (!isTransient(err)) throw err;
+        queuedError = err;
+        for (const e2 of chunk)
+          results.set(e2.contactNo, { contactNo: e2.contactNo, status: "queued", error: err });
+        continue;
+      }
+      const duplicates: InteractionLogEntry[] = [];
+      chunk.forEach((entry, j) => {
+        const r = answers.get(`e${i + j}`)!;
+        if (isSuccess(r))
+          results.set(entry.contactNo, {
+            contactNo: entry.contactNo,
+            status: "logged",
+            entry: this.entries.itemFromStep(r),
+          });
+        else if (r.status === 409) duplicates.push(entry);
+        else {
+          const err = fromHttpFailure(stepError(r), `Logging for ${entry.contactNo} failed`);
+          if (isTransient(err)) queuedError = err;
+          results.set(entry.contactNo, {
+            contactNo: entry.contactNo,
+            status: isTransient(err) ? "queued" : "failed",
+            error: err,
+          });
+        }
+      });
+      if (duplicates.length) await this.readBackDuplicates(duplicates, results);
+    }
+
+    const queued = [...results.values()].some((r) => r.status === "queued");
+    if (queued && queuedError && !fromOutbox) await this.enqueue(request, requestId, queuedError);
+    if (segment?.id && segmentCreated && !queued) {
+      const used = [...results.values()].some((r) => r.entry?.loggedSegmentId === segment!.id);
+      // Every entry already existed under an earlier segment: an empty segment would be clutter.
+      if (!used) {
+        await this.segments.delete(segment.id, segment.eTag).catch(() => undefined);
+        segment = undefined;
+      }
+    }
+    return { ...(segment ? { segment } : {}), results: contacts.map((k) => results.get(k.contactNo)!) };
+  }
+
+  /** A 409 on DedupeKey: the entry exists (logged before, or our earlier attempt arrived). Read it back. */
+  private async readBackDuplicates(
+    duplicates: InteractionLogEntry[],
+    results: Map<string, ContactLogResult>,
+  ): Promise<void> {
+    const existing = await this.entries.list(entriesByDedupeKeys(duplicates.map((d) => d.dedupeKey)));
+    const byKey = new Map(existing.items.map((e) => [e.dedupeKey, e]));
+    for (const d of duplicates) {
+      const entry = byKey.get(d.dedupeKey);
+      results.set(
+        d.contactNo,
+        entry
+          ? { contactNo: d.contactNo, status: "alreadyLogged", entry }
+          : {
+              contactNo: d.contactNo,
+              status: "failed",
+              error: new StoreError(
+                "duplicate",
+                `An entry with the same key exists for ${d.contactNo} but cannot be read`,
+              ),
+            },
+      );
+    }
+  }
+
+  private async createSegment(
+    segment: LoggedSegment,
+    key: string,
+  ): Promise<{ segment: LoggedSegment; created: boolean }> {
+    const [answer] = [
+      ...(
+        await this.run([await this.segments.addStep("segment", segmentToFields(segment, key))], true)
+      ).values(),
+    ];
+    if (answer && isSuccess(answer)) return { segment: this.segments.itemFromStep(answer), created: true };
+    if (answer?.status === 409) {
+      const [existing] = (await this.segments.list(segmentByDedupeKey(key))).items;
+      if (existing) return { segment: existing, created: false };
+    }
+    throw fromHttpFailure(stepError(answer!), "Creating the logged segment failed");
+  }
+
+  // ---------------------------------------------------------------- outbox
+
+  private async enqueue(request: LogRequest, id: string, err: StoreError): Promise<void> {
+    const pending: PendingLog = {
+      id,
+      request,
+      queuedAt: this.now().toISOString(),
+      attempts: 0,
+      lastError: err.message,
+    };
+    await this.deps.outbox.put(pending);
+  }
+
+  pendingLogs(): Promise<PendingLog[]> {
+    return this.deps.outbox.list();
+  }
+
+  flushPending(): Promise<number> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<number> {
+    let sent = 0;
+    for (const pending of await this.deps.outbox.list()) {
+      let result: LogResult | undefined;
+      let error: StoreError | undefined;
+      try {
+        result = await this.logWithId(pending.request, pending.id, true);
+      } catch (e) {
+        error = toStoreError(e);
+      }
+      const open = result?.results.filter((r) => r.status === "queued" || r.status === "failed") ?? [];
+      if (result && open.length === 0) {
+        await this.deps.outbox.remove(pending.id);
+        sent++;
+        continue;
+      }
+      error ??= open[0]?.error;
+      await this.deps.outbox.put({
+        ...pending,
+        attempts: pending.attempts + 1,
+        lastError: error?.message ?? "not sent",
+      });
+      // Still offline: the rest would fail the same way.
+      if (!error || isTransient(error)) break;
+    }
+    return sent;
+  }
+
+  // ---------------------------------------------------------------- history
+
+  getHistory(query: HistoryQuery): Promise<HistoryPage> {
+    return this.provisionedOr(() => this.historyOnce(query));
+  }
+
+  private async historyOnce(query: HistoryQuery): Promise<HistoryPage> {
+    if (!query.contactNo.trim()) throw new StoreError("invalid", "History needs a contact number");
+    if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > 500)
+      throw new StoreError("invalid", `History page size must be 1-500, got ${query.pageSize}`);
+    let cursor = query.cursor;
+    if (cursor !== undefined) this.checkCursor(cursor);
+    const out: InteractionLogEntry[] = [];
+    const q = historyQuery(query.contactNo.trim(), query.isCompany, query.pageSize);
+    // Canceled is not indexed: filtered here, reading on while a page came back thin.
+    for (let fetches = 0; fetches < MAX_HISTORY_FETCHES; fetches++) {
+      const page = await this.entries.list(q, cursor);
+      out.push(...page.items.filter((e) => query.includeCanceled || !e.canceled));
+      cursor = page.nextLink;
+      if (!cursor || out.length >= query.pageSize) break;
+    }
+    return { entries: out, ...(cursor ? { nextCursor: cursor } : {}) };
+  }
+
+  /** A cursor is a nextLink from our own Graph root: anything else would carry the token elsewhere. */
+  private checkCursor(cursor: string): void {
+    let url: URL;
+    try {
+      url = new URL(cursor);
+    } catch {
+      throw new StoreError("invalid", "The history cursor is not valid");
+    }
+    if (url.origin !== new URL(this.deps.baseUrl).origin)
+      throw new StoreError("invalid", "The history cursor points elsewhere");
+  }
+
+  // ---------------------------------------------------------------- contacts
+
+  createContact(contact: Omit<Contact, "contactNo" | "id">): Promise<Contact> {
+    return this.provisionedOr(() => this.createContactOnce(contact));
+  }
+
+  private async createContactOnce(input: Omit<Contact, "contactNo" | "id">): Promise<Contact> {
+    const email = input.email ? normalizeEmail(input.email) : undefined;
+    const email2 = input.email2 ? normalizeEmail(input.email2) : undefined;
+    const addresses = [email, email2].filter((x): x is string => !!x);
+    const steps: BatchStep[] = [await this.contacts.listStep("highest", highestContactNo)];
+    const q1 = contactsWhere("Email", addresses);
+    const q2 = contactsWhere("Email2", addresses);
+    if (q1) steps.push(await this.contacts.listStep("email", q1));
+    if (q2) steps.push(await this.contacts.listStep("email2", q2));
+    const answers = await this.run(steps, true);
+    const taken = new Set<string>();
+    for (const id of ["email", "email2"])
+      if (answers.has(id))
+        for (const k of this.contacts.pageFromStep(answers.get(id)).items)
+          for (const a of [k.email, k.email2]) if (a && addresses.includes(a)) taken.add(a);
+    const errors = validateNewContact({ ...input, email, email2 }, [...taken]);
+    if (hasErrors(errors))
+      throw new StoreError("invalid", `The contact cannot be created: ${describeErrors(errors)}`, {
+        code: Object.values(errors).includes("duplicateEmail") ? "duplicateEmail" : "validation",
+      });
+    const highest = this.contacts.pageFromStep(answers.get("highest")).items[0]?.contactNo;
+    let next = nextContactNumber(highest);
+    for (let attempt = 0; attempt < MAX_CONTACT_NO_ATTEMPTS; attempt++, next++) {
+      const contactNo = formatContactNo(next);
+      const contact: Contact = {
+        ...input,
+        contactNo,
+        name: input.name.trim(),
+        ...(email ? { email } : {}),
+        ...(email2 ? { email2 } : {}),
+        ...(input.domain ? { domain: input.domain.trim().toLowerCase() } : {}),
+        ...(input.type === "Company" ? { companyNo: contactNo, companyName: input.name.trim() } : {}),
+      };
+      try {
+        return await this.contacts.add(contactToFields(contact));
+      } catch (e) {
+        // Someone took the number between our read and our write: the unique column said so.
+        if (e instanceof StoreError && e.kind === "duplicate") continue;
+        throw e;
+      }
+    }
+    throw new StoreError(
+      "conflict",
+      `No free contact number after ${MAX_CONTACT_NO_ATTEMPTS} attempts; try again`,
+    );
+  }
+
+  searchContacts(text: string): Promise<Contact[]> {
+    return this.provisionedOr(() => this.searchOnce(text));
+  }
+
+  private async searchOnce(raw: string): Promise<Contact[]> {
+    const text = raw.replace(/\s+/g, " ").trim();
+    if (!text) return [];
+    const top = 25;
+    const steps: BatchStep[] = [await this.contacts.listStep("name", contactsByNamePrefix(text, top))];
+    if (/^[A-Za-z]{1,4}\d{1,10}$/.test(text))
+      steps.push(await this.contacts.listStep("no", contactByNo(text)));
+    if (text.includes("@")) {
+      steps.push(await this.contacts.listStep("email", contactsWhere("Email", [normalizeEmail(text)], top)!));
+      steps.push(
+        await this.contacts.listStep("email2", contactsWhere("Email2", [normalizeEmail(text)], top)!),
+      );
+    } else if (!text.includes(" ")) {
+      steps.push(await this.contacts.listStep("emailPrefix", contactsByEmailPrefix(text, top)));
+      if (text.includes("."))
+        steps.push(await this.contacts.listStep("domain", contactsWhere("Domain", [text], top)!));
+    }
+    const answers = await this.run(steps, true);
+    const seen = new Map<string, Contact>();
+    for (const s of steps) {
+      const r = answers.get(s.id);
+      // One refused search form (e.g. startswith not supported) must not hide the others' hits.
+      if (!r || !isSuccess(r)) continue;
+      for (const k of this.contacts.pageFromStep(r).items)
+        if (!seen.has(k.contactNo)) seen.set(k.contactNo, k);
+    }
+    return [...seen.values()].slice(0, top);
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  async provisionLists(): Promise<void> {
+    await this.provision();
+  }
+
+  async provision(): Promise<ProvisionReport> {
+    const report = await provisionLists(this.deps.site);
+    await seedReferenceData(this.deps.site);
+    this.reference = undefined;
+    return report;
+  }
+
+  /** In emulator mode a missing list is set up on the spot; a tenant needs its administrator. */
+  private async provisionedOr<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (e) {
+      if (!(e instanceof StoreError && e.kind === "notProvisioned")) throw e;
+      if (this.deps.mode !== "emulator") throw e;
+      await this.provision();
+      return op();
+    }
+  }
+
+  private async run(steps: BatchStep[], idempotent: boolean): Promise<Map<string, StepResult>> {
+    try {
+      const answers = await this.deps.batch.execute(steps, {
+        ...this.deps.batchOptions,
+        networkRetries: idempotent ? (this.deps.networkRetries ?? 2) : 0,
+      });
+      // A list that vanished since we looked it up: forget it, so that the next call sees it missing.
+      if (
+        [...answers.values()].some((a) => a.status === 404 && (stepError(a).code ?? "") !== "itemNotFound")
+      ) {
+        this.deps.site.forget();
+        this.reference = undefined;
+      }
+      return answers;
+    } catch (e) {
+      throw toStoreError(e);
+    }
+  }
+}
+
+function uniqueContacts(contacts: Contact[]): Contact[] {
+  const seen = new Map<string, Contact>();
+  for (const k of contacts) if (!seen.has(k.contactNo)) seen.set(k.contactNo, k);
+  return [...seen.values()];
+}
+
+/** Which participant's address reached each contact: persons by their address, companies by their domain. */
+function contactVia(c: Correspondence | undefined, contacts: Contact[]): Record<string, string> {
+  const via: Record<string, string> = {};
+  if (!c) return via;
+  for (const p of c.participants) {
+    const email = normalizeEmail(p.address);
+    const domains = parentDomains(domainOf(email));
+    const hit =
+      contacts.find((k) => k.type === "Person" && (k.email === email || k.email2 === email)) ??
+      contacts.find((k) => k.type === "Company" && !!k.domain && domains.includes(k.domain));
+    if (hit && !Object.values(via).includes(hit.contactNo)) via[email] = hit.contactNo;
+  }
+  return via;
+}
+
+export function nextContactNumber(highest: string | undefined): number {
+  const m = highest ? CONTACT_NO.exec(highest.trim().toUpperCase()) : null;
+  return m ? Number(m[1]) + 1 : 1;
+}
+
+export function formatContactNo(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 999_999)
+    throw new StoreError("invalid", `Contact numbers are exhausted (${n})`);
+  return `CT${String(n).padStart(6, "0")}`;
+}
+
+function describeErrors(errors: object): string {
+  return Object.entries(errors)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(", ");
+}

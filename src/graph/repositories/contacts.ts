@@ -1,0 +1,44 @@
+// Contacts: persons by Email/Email2, companies by Domain, numbering by ContactNo: all indexed columns.
+import type { Contact } from "../../domain/types";
+import { contactFromItem } from "../mapping";
+import { anyEq, eq, startsWith, type ItemQuery } from "../odata";
+import { COL } from "../schema";
+import type { SharePointSite } from "../site";
+import { ListRepository } from "./list-repository";
+
+const C = COL.contacts;
+
+export function contactsRepository(site: SharePointSite): ListRepository<Contact> {
+  return new ListRepository(site, "contacts", contactFromItem);
+}
+
+/** OR of eq on one indexed column; undefined when there is nothing to look for. */
+export function contactsWhere(
+  column: "Email" | "Email2" | "Domain",
+  values: readonly string[],
+  top = 100,
+): ItemQuery | undefined {
+  const filter = anyEq(column, values.map((v) => v.trim().toLowerCase()).filter(Boolean));
+  return filter ? { filter, top } : undefined;
+}
+
+export const contactByNo = (contactNo: string): ItemQuery => ({
+  filter: eq(C.contactNo, contactNo.trim().toUpperCase()),
+  top: 1,
+});
+
+/** The highest ContactNo: the unique column decides races, this only proposes the next number. */
+export const highestContactNo: ItemQuery = {
+  orderBy: { column: C.contactNo, desc: true },
+  top: 1,
+  select: [C.contactNo],
+};
+
+export const contactsByNamePrefix = (text: string, top: number): ItemQuery => ({
+  filter: startsWith(COL.title, text),
+  top,
+});
+export const contactsByEmailPrefix = (text: string, top: number): ItemQuery => ({
+  filter: startsWith(C.email, text.toLowerCase()),
+  top,
+});

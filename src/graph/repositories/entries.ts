@@ -1,0 +1,31 @@
+// Interaction Log Entries: read by SourceId (already logged), DedupeKey (one entry per source and contact)
+// and ContactNo / ContactCompanyNo ordered by InteractionDate (history); all indexed.
+import type { InteractionLogEntry } from "../../domain/types";
+import { entryFromItem } from "../mapping";
+import { anyEq, eq, type ItemQuery } from "../odata";
+import { COL } from "../schema";
+import type { SharePointSite } from "../site";
+import { ListRepository } from "./list-repository";
+
+const E = COL.entries;
+
+export function entriesRepository(site: SharePointSite): ListRepository<InteractionLogEntry> {
+  return new ListRepository(site, "entries", entryFromItem);
+}
+
+export const entriesBySource = (sourceId: string, top = 200): ItemQuery => ({
+  filter: eq(E.sourceId, sourceId),
+  top,
+});
+
+export const entriesByDedupeKeys = (keys: readonly string[]): ItemQuery => ({
+  filter: anyEq(E.dedupeKey, keys),
+  top: Math.max(1, keys.length),
+});
+
+/** Newest first. Canceled is not indexed, so it is never part of the filter (see interaction-store). */
+export const historyQuery = (contactNo: string, isCompany: boolean, pageSize: number): ItemQuery => ({
+  filter: eq(isCompany ? E.contactCompanyNo : E.contactNo, contactNo),
+  orderBy: { column: E.interactionDate, desc: true },
+  top: pageSize,
+});

@@ -1,0 +1,147 @@
+// One SharePoint list, seen as domain objects: list / getById / add / update / delete, plus the same verbs as
+// $batch steps. Queries filter and sort only on indexed columns, so they never need the Prefer header and
+// keep working above the 5,000-item threshold.
+import { StoreError } from "../../domain/errors";
+import type { BatchStep, StepResult } from "../batch";
+import { fromHttpFailure, toStoreError } from "../errors";
+import type { Fields, ListItem } from "../mapping";
+import { itemsQuery, type ItemQuery } from "../odata";
+import { isIndexed, LIST_NAMES, type ListKey } from "../schema";
+import type { Page, SharePointSite } from "../site";
+import { stepError } from "../batch";
+
+export interface ListPage<T> {
+  items: T[];
+  /** `@odata.nextLink` exactly as Graph returned it. */
+  nextLink?: string;
+}
+
+export class ListRepository<T> {
+  constructor(
+    readonly site: SharePointSite,
+    readonly key: ListKey,
+    private readonly fromItem: (item: ListItem) => T,
+  ) {}
+
+  get displayName(): string {
+    return LIST_NAMES[this.key];
+  }
+
+  /** Refuses, before sending, a query Graph would refuse on a large list. */
+  private check(q: ItemQuery): void {
+    const cols = [...(q.filter?.matchAll(/fields\/([A-Za-z0-9_]+)/g) ?? [])].map((m) => m[1]!);
+    if (q.orderBy) cols.push(q.orderBy.column);
+    const bad = cols.filter((c) => !isIndexed(this.key, c));
+    if (bad.length)
+      throw new StoreError(
+        "invalid",
+        `${this.displayName}: cannot filter or sort on non-indexed ${[...new Set(bad)].join(", ")}`,
+      );
+  }
+
+  async url(query?: ItemQuery): Promise<string> {
+    if (query) this.check(query);
+    return `${await this.site.itemsPath(this.key)}${query ? itemsQuery(query) : ""}`;
+  }
+
+  parsePage(page: Page<ListItem>): ListPage<T> {
+    return {
+      items: (page.value ?? []).map(this.fromItem),
+      ...(page["@odata.nextLink"] ? { nextLink: page["@odata.nextLink"] } : {}),
+    };
+  }
+
+  /** One page; pass `nextLink` from a previous page to continue. */
+  async list(query: ItemQuery, nextLink?: string): Promise<ListPage<T>> {
+    try {
+      const page = (await this.site.client.api(nextLink ?? (await this.url(query))).get()) as Page<ListItem>;
+      return this.parsePage(page);
+    } catch (e) {
+      throw toStoreError(e, `Reading ${this.displayName} failed`);
+    }
+  }
+
+  /** Every page of a query; `limit` bounds the pages read. */
+  async listAll(query: ItemQuery, maxPages = 50): Promise<T[]> {
+    const out: T[] = [];
+    let next: string | undefined;
+    for (let i = 0; i < maxPages; i++) {
+      const page = await this.list(query, next);
+      out.push(...page.items);
+      if (!page.nextLink) return out;
+      next = page.nextLink;
+    }
+    throw new StoreError("unknown", `${this.displayName}: more than ${maxPages} pages for one query`);
+  }
+
+  async getById(id: string): Promise<T> {
+    try {
+      const item = (await this.site.client
+        .api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}?$expand=fields`)
+        .get()) as ListItem;
+      return this.fromItem(item);
+    } catch (e) {
+      throw toStoreError(e, `Reading item ${id} of ${this.displayName} failed`);
+    }
+  }
+
+  async add(fields: Fields): Promise<T> {
+    try {
+      const item = (await this.site.client
+        .api(await this.site.itemsPath(this.key))
+        .post({ fields })) as ListItem;
+      return this.fromItem(item);
+    } catch (e) {
+      throw toStoreError(e, `Adding to ${this.displayName} failed`);
+    }
+  }
+
+  /** PATCH of the given fields only, guarded by the eTag: a stale eTag is a "conflict" and changes nothing. */
+  async update(id: string, fields: Fields, eTag: string | undefined): Promise<void> {
+    if (!eTag) throw new StoreError("invalid", `${this.displayName}: an update needs the item's eTag`);
+    try {
+      await this.site.client
+        .api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}/fields`)
+        .header("If-Match", eTag)
+        .patch(fields);
+    } catch (e) {
+      throw toStoreError(e, `Updating item ${id} of ${this.displayName} failed`);
+    }
+  }
+
+  async delete(id: string, eTag?: string): Promise<void> {
+    try {
+      const req = this.site.client.api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}`);
+      await (eTag ? req.header("If-Match", eTag) : req).delete();
+    } catch (e) {
+      throw toStoreError(e, `Deleting item ${id} of ${this.displayName} failed`);
+    }
+  }
+
+  // ---- the same verbs as $batch steps
+  async listStep(id: string, query: ItemQuery): Promise<BatchStep> {
+    return { id, method: "GET", url: await this.url(query) };
+  }
+
+  async addStep(id: string, fields: Fields, dependsOn?: string[]): Promise<BatchStep> {
+    return {
+      id,
+      method: "POST",
+      url: await this.site.itemsPath(this.key),
+      body: { fields },
+      ...(dependsOn ? { dependsOn } : {}),
+    };
+  }
+
+  /** Reads a list step's answer; a failed step becomes a StoreError. */
+  pageFromStep(r: StepResult | undefined): ListPage<T> {
+    if (!r) throw new StoreError("unknown", `${this.displayName}: no answer in the $batch`);
+    if (r.status < 200 || r.status >= 300)
+      throw fromHttpFailure(stepError(r), `Reading ${this.displayName} failed`);
+    return this.parsePage(r.body as Page<ListItem>);
+  }
+
+  itemFromStep(r: StepResult): T {
+    return this.fromItem(r.body as ListItem);
+  }
+}

@@ -1,6 +1,9 @@
 // Emulator mode: an unsigned JWT (alg "none") naming the user, so the emulator can check the Authorization
 // header on every request and apply per-user rules exactly as it would with a real token.
-import type { AuthenticationProvider, AuthenticationProviderOptions } from "@microsoft/microsoft-graph-client";
+import type {
+  AuthenticationProvider,
+  AuthenticationProviderOptions,
+} from "@microsoft/microsoft-graph-client";
 
 function base64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);

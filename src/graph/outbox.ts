@@ -38,7 +38,7 @@ export class IndexedDbOutbox implements OutboxStorage {
 
   constructor(
     private readonly dbName = "interaction-log-outbox",
-    private readonly factory: IDBFactory | undefined = globalThis.indexedDB,
+    private readonly factory: IDBFactory | null = globalThis.indexedDB ?? null,
   ) {}
 
   private db(): Promise<IDBDatabase> {

@@ -1,0 +1,175 @@
+import type { Contact, InteractionLogEntry, InteractionTemplate } from "../domain/types";
+import {
+  contactFromItem,
+  contactToFields,
+  entryFromItem,
+  entryToFields,
+  groupFromItem,
+  segmentFromItem,
+  segmentToFields,
+  setupFromItems,
+  templateFromItem,
+  templateToFields,
+} from "./mapping";
+
+const entry: InteractionLogEntry = {
+  description: "Quote follow-up",
+  contactNo: "CT000010",
+  contactCompanyNo: "CT000001",
+  contactName: "Robin Danielsen",
+  interactionDate: "2024-05-01T09:30:00.000Z",
+  informationFlow: "Inbound",
+  initiatedBy: "Them",
+  templateCode: "EMAIL",
+  groupCode: "EMAIL",
+  costLCY: 0.5,
+  durationMin: 5,
+  userId: "annette.hill@cronus.example",
+  subject: "Re: quote",
+  evaluation: "Positive",
+  attemptFailed: false,
+  canceled: false,
+  correspondenceType: "Email",
+  contactVia: "robin.danielsen@adatum.example",
+  loggedSegmentId: "12",
+  comment: "Line 1\nLine 2",
+  sourceKind: "Email",
+  sourceId: "<abc@mail.example>",
+  dedupeKey: "E-0123-CT000010",
+  webLink: "https://outlook.office.com/mail/id",
+};
+
+describe("entries", () => {
+  it("round-trips every field, with the segment id as a number column", () => {
+    const fields = entryToFields(entry);
+    expect(fields.LoggedSegmentId).toBe(12);
+    expect(fields.InteractionTemplateCode).toBe("EMAIL");
+    expect(fields.Title).toBe("Quote follow-up");
+    const back = entryFromItem({ id: "5", eTag: '"abc,1"', fields });
+    expect(back).toEqual({ ...entry, id: "5", eTag: '"abc,1"' });
+  });
+
+  it("omits undefined values so a PATCH never clears a field", () => {
+    const fields = entryToFields({ ...entry, comment: undefined, loggedSegmentId: undefined });
+    expect(fields).not.toHaveProperty("Comment");
+    expect(fields).not.toHaveProperty("LoggedSegmentId");
+  });
+
+  it("tolerates missing, null and string-typed fields", () => {
+    const e = entryFromItem({
+      id: "9",
+      fields: {
+        ContactNo: "CT1",
+        CostLCY: "12.5",
+        DurationMin: null,
+        Canceled: null,
+        LoggedSegmentId: 0,
+        Evaluation: "Great",
+      },
+    });
+    expect(e).toMatchObject({
+      id: "9",
+      contactNo: "CT1",
+      costLCY: 12.5,
+      durationMin: 0,
+      canceled: false,
+      sourceKind: "Manual",
+    });
+    expect(e).not.toHaveProperty("loggedSegmentId");
+    expect(e).not.toHaveProperty("evaluation");
+    expect(entryFromItem({ id: "1" })).toMatchObject({ id: "1", contactNo: "", description: "" });
+  });
+
+  it("refuses a segment id that is not an item id", () => {
+    expect(() => entryToFields({ ...entry, loggedSegmentId: "abc" })).toThrow(TypeError);
+  });
+
+  it("reads the eTag from @odata.etag when eTag is absent", () => {
+    expect(entryFromItem({ id: "1", "@odata.etag": '"x,2"', fields: {} }).eTag).toBe('"x,2"');
+  });
+});
+
+describe("contacts", () => {
+  it("stores addresses and domain lower-case and a company as its own company", () => {
+    const company: Contact = {
+      contactNo: "CT000001",
+      type: "Company",
+      name: "Adatum",
+      domain: "Adatum.Example",
+    };
+    expect(contactToFields(company)).toEqual({
+      Title: "Adatum",
+      ContactNo: "CT000001",
+      ContactType: "Company",
+      CompanyNo: "CT000001",
+      Domain: "adatum.example",
+    });
+    const person: Contact = {
+      contactNo: "CT000010",
+      type: "Person",
+      name: "Robin",
+      email: "Robin@Adatum.example",
+      companyNo: "CT000001",
+    };
+    const back = contactFromItem({ id: "3", fields: contactToFields(person) });
+    expect(back).toEqual({ ...person, id: "3", email: "robin@adatum.example" });
+  });
+
+  it("defaults an unknown contact type to Person", () => {
+    expect(contactFromItem({ id: "1", fields: { ContactType: "Robot", Title: "R" } }).type).toBe("Person");
+  });
+});
+
+describe("reference data", () => {
+  it("round-trips a template with numbers as numbers", () => {
+    const t: InteractionTemplate = {
+      code: "PHONE",
+      description: "Outgoing phone call",
+      groupCode: "PHONE",
+      informationFlow: "Outbound",
+      initiatedBy: "Us",
+      unitCostLCY: 1.5,
+      unitDurationMin: 10,
+      correspondenceType: "Phone Call",
+      blocked: false,
+    };
+    const fields = templateToFields(t);
+    expect(fields.UnitCostLCY).toBe(1.5);
+    expect(templateFromItem({ id: "2", fields })).toEqual({ ...t, id: "2" });
+  });
+
+  it("reads groups, and the setup from one item per purpose (ignoring unknown purposes)", () => {
+    expect(groupFromItem({ id: "1", fields: { Code: "EMAIL", Title: "E-mail" } })).toEqual({
+      id: "1",
+      code: "EMAIL",
+      description: "E-mail",
+    });
+    expect(
+      setupFromItems([
+        { id: "1", fields: { Title: "Emails", TemplateCode: "EMAIL" } },
+        { id: "2", fields: { Title: "Meeting Invitation", TemplateCode: "MEETING" } },
+        { id: "3", fields: { Title: "Something else", TemplateCode: "X" } },
+        { id: "4", fields: { Title: "Outgoing Calls", TemplateCode: null } },
+      ]),
+    ).toEqual({ Emails: "EMAIL", "Meeting Invitation": "MEETING" });
+  });
+
+  it("maps a segment with its dedupe key", () => {
+    const fields = segmentToFields(
+      {
+        description: "Kick-off",
+        creationDate: "2024-05-01T00:00:00.000Z",
+        userId: "u@x.example",
+        canceled: false,
+        sourceId: "S1",
+      },
+      "S-key",
+    );
+    expect(fields).toMatchObject({ Title: "Kick-off", DedupeKey: "S-key", SourceId: "S1", Canceled: false });
+    expect(segmentFromItem({ id: "4", fields })).toMatchObject({
+      id: "4",
+      description: "Kick-off",
+      sourceId: "S1",
+    });
+  });
+});

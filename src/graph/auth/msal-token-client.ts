@@ -9,6 +9,7 @@ import {
 } from "@azure/msal-browser";
 import type { AppConfig } from "../../config/app-config";
 import { AuthFlowError } from "./auth-errors";
+import { AUTH_DIALOG_PATH } from "./dialog-protocol";
 import { msalConfiguration } from "./msal-config";
 import type { AccessToken, TokenClient, TokenRequest } from "./token-client";
 
@@ -93,7 +94,8 @@ export async function createMsalTokenClient(
   origin: string,
   naa: boolean,
 ): Promise<TokenClient> {
-  const configuration = msalConfiguration(config, `${origin}/taskpane.html`);
+  // auth-dialog.html is also MSAL v5's redirect bridge, so a standard popup (NAA absent at run time) completes there.
+  const configuration = msalConfiguration(config, `${origin}${AUTH_DIALOG_PATH}`);
   const pca = naa
     ? await createNestablePublicClientApplication(configuration)
     : await createStandardPublicClientApplication(configuration);

@@ -1,0 +1,236 @@
+// The local Outlook workbench: an HTTPS server with an Outlook-like page, the built task pane (its office.js tag
+// swapped for the Office stand-in) and a same-origin proxy of Graph paths to the emulator, so the pane in
+// emulator mode talks to its own origin exactly as it would talk to Graph.
+import { readFile, stat } from "node:fs/promises";
+import http from "node:http";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { ensureDevCerts } from "../shared/certs";
+import { pageHtml, PAGE_STYLES } from "./page/page-html";
+
+export interface WorkbenchOptions {
+  /** Default WORKBENCH_PORT or 3000; 0 picks a free port. */
+  port?: number;
+  /** The built pane (taskpane.html and its assets); default <repo>/dist. */
+  paneDir?: string;
+  /** Graph emulator root, e.g. https://127.0.0.1:4000; default EMULATOR_URL. Without it /v1.0 answers 502. */
+  emulatorUrl?: string;
+  quiet?: boolean;
+}
+
+export interface Workbench {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const STAND_IN_PATH = "/workbench/office-stand-in.js";
+const OFFICE_JS_TAG =
+  /<script\b[^>]*\bsrc=["']https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["'][^>]*>\s*<\/script>/i;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+/** Replaces the pane's office.js tag with the stand-in; throws when the page has none (a broken pane build). */
+export function swapOfficeScript(html: string): string {
+  if (!OFFICE_JS_TAG.test(html)) {
+    throw new Error(
+      `taskpane.html has no <script src="${OFFICE_JS_URL}"> tag to replace with the Office stand-in`,
+    );
+  }
+  return html.replace(OFFICE_JS_TAG, `<script src="${STAND_IN_PATH}"></script>`);
+}
+
+async function bundle(entry: string): Promise<string> {
+  const esbuild = (await import("esbuild")) as typeof import("esbuild");
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    sourcemap: "inline",
+    logLevel: "silent",
+  });
+  const out = result.outputFiles[0];
+  if (!out) throw new Error(`esbuild produced nothing for ${entry}`);
+  return out.text;
+}
+
+function isGraphPath(pathname: string): boolean {
+  return (
+    pathname === "/v1.0" ||
+    pathname.startsWith("/v1.0/") ||
+    pathname === "/$batch" ||
+    pathname === "/%24batch"
+  );
+}
+
+function graphError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const port = options.port ?? Number(process.env.WORKBENCH_PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid workbench port: ${String(port)}`);
+  const paneDir = path.resolve(options.paneDir ?? path.resolve(__dirname, "..", "..", "dist"));
+  const emulatorRaw = options.emulatorUrl ?? process.env.EMULATOR_URL;
+  let emulator: URL | undefined;
+  if (emulatorRaw) {
+    emulator = new URL(emulatorRaw);
+    if (emulator.protocol !== "https:")
+      throw new Error(`The emulator URL must be https (the Graph client needs it): ${emulatorRaw}`);
+  }
+  const log = (msg: string): void => {
+    if (!options.quiet) process.stdout.write(`[workbench] ${msg}\n`);
+  };
+
+  const certs = await ensureDevCerts();
+  const [pageJs, standInJs] = await Promise.all([
+    bundle(path.join(__dirname, "page", "main.ts")),
+    bundle(path.join(__dirname, "stand-in", "entry.ts")),
+  ]);
+  const assets: Record<string, { type: string; body: string }> = {
+    "/": { type: CONTENT_TYPES[".html"]!, body: pageHtml() },
+    "/workbench/page.js": { type: CONTENT_TYPES[".js"]!, body: pageJs },
+    "/workbench/page.css": { type: CONTENT_TYPES[".css"]!, body: PAGE_STYLES },
+    [STAND_IN_PATH]: { type: CONTENT_TYPES[".js"]!, body: standInJs },
+  };
+
+  const proxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (!emulator) {
+      graphError(res, 502, "EmulatorNotConfigured", "The workbench has no emulator URL (set EMULATOR_URL)");
+      return;
+    }
+    const headers = { ...req.headers };
+    // Keep the browser's Host so the emulator builds @odata.nextLink URLs that point back at this origin.
+    headers["x-forwarded-host"] = req.headers.host ?? "";
+    headers["x-forwarded-proto"] = "https";
+    const upstream = https.request(
+      {
+        protocol: "https:",
+        hostname: emulator.hostname,
+        port: emulator.port || 443,
+        servername: emulator.hostname === "127.0.0.1" ? undefined : emulator.hostname,
+        method: req.method,
+        path: req.url,
+        headers,
+        ca: certs.ca,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on("error", (e) => {
+      if (!res.headersSent)
+        graphError(
+          res,
+          502,
+          "EmulatorUnreachable",
+          `The Graph emulator at ${emulator!.origin} did not answer: ${e.message}`,
+        );
+      else res.destroy(e);
+    });
+    req.pipe(upstream);
+  };
+
+  const serveFile = async (pathname: string, res: http.ServerResponse): Promise<void> => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      res.writeHead(400).end("Bad path");
+      return;
+    }
+    if (rel.includes("\0")) {
+      res.writeHead(400).end("Bad path");
+      return;
+    }
+    const file = path.resolve(paneDir, "." + path.posix.normalize(rel));
+    if (file !== paneDir && !file.startsWith(paneDir + path.sep)) {
+      res.writeHead(403).end("Forbidden");
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+    } catch {
+      const hint =
+        path.basename(file) === "taskpane.html" ? ` (is the pane built? looked in ${paneDir})` : "";
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end(`Not found: ${rel}${hint}`);
+      return;
+    }
+    let body: Buffer | string = await readFile(file);
+    if (path.basename(file) === "taskpane.html") {
+      try {
+        body = swapOfficeScript(body.toString("utf8"));
+      } catch (e) {
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end((e as Error).message);
+        return;
+      }
+    }
+    res.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
+    res.end(body);
+  };
+
+  const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+    const url = new URL(req.url ?? "/", "https://localhost");
+    if (isGraphPath(url.pathname)) {
+      proxy(req, res);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD" }).end();
+      return;
+    }
+    const asset = assets[url.pathname];
+    if (asset) {
+      res.writeHead(200, { "Content-Type": asset.type, "Cache-Control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : asset.body);
+      return;
+    }
+    serveFile(url.pathname, res).catch((e: unknown) => {
+      log(`error serving ${url.pathname}: ${String(e)}`);
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const url = `https://localhost:${actual}/`;
+  log(`serving ${paneDir}${emulator ? `, Graph → ${emulator.origin}` : ", no emulator"}`);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

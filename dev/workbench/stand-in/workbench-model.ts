@@ -1,0 +1,131 @@
+// The workbench's mailbox state, shared by the page (which owns it) and the Office stand-in in the pane's iframe
+// (which reads it through the bridge). Plain data in Outlook's own shapes, so the stand-in only has to wrap it.
+import inbox from "../../fixtures/mailbox/inbox.json";
+import sent from "../../fixtures/mailbox/sent.json";
+import calendar from "../../fixtures/mailbox/calendar.json";
+
+export interface FixtureAddress {
+  displayName: string;
+  emailAddress: string;
+}
+
+export interface FixtureMessage {
+  itemId: string;
+  internetMessageId: string;
+  subject: string;
+  from: FixtureAddress;
+  sender?: FixtureAddress;
+  to: FixtureAddress[];
+  cc: FixtureAddress[];
+  dateTimeCreated: string;
+  body: string;
+  /** Set when the item sits in a folder shared by another user (getSharedPropertiesAsync exists then). */
+  sharedOwner?: string;
+}
+
+export interface FixtureMeeting {
+  itemId: string;
+  /** The meeting's iCalendar UID. Outlook's add-in API does not expose it; Graph does (iCalUId). */
+  uid: string;
+  subject: string;
+  location: string;
+  organizer: FixtureAddress;
+  requiredAttendees: FixtureAddress[];
+  optionalAttendees: FixtureAddress[];
+  start: string;
+  end: string;
+  dateTimeCreated: string;
+  body: string;
+}
+
+export interface DraftBase {
+  /** Workbench-local key of the draft; not visible to the add-in. */
+  key: string;
+  /** Set once the draft is saved (item.saveAsync). */
+  itemId?: string;
+  subject: string;
+  body: string;
+  /** What loadCustomPropertiesAsync returns; replaced on customProperties.saveAsync. */
+  customProperties: Record<string, unknown>;
+}
+
+export interface DraftMessage extends DraftBase {
+  from: FixtureAddress;
+  to: FixtureAddress[];
+  cc: FixtureAddress[];
+  bcc: FixtureAddress[];
+}
+
+export interface DraftMeeting extends DraftBase {
+  organizer: FixtureAddress;
+  requiredAttendees: FixtureAddress[];
+  optionalAttendees: FixtureAddress[];
+  location: string;
+  start: string;
+  end: string;
+}
+
+export type FolderId = "inbox" | "sent" | "calendar";
+
+export type WorkbenchItem =
+  | { kind: "message"; mode: "read"; folder: "inbox" | "sent"; data: FixtureMessage }
+  | { kind: "appointment"; mode: "read"; folder: "calendar"; data: FixtureMeeting }
+  | { kind: "message"; mode: "compose"; draft: DraftMessage }
+  | { kind: "appointment"; mode: "compose"; draft: DraftMeeting };
+
+/** What the page exposes to the stand-in (window.parent.__iloWorkbench). */
+export interface HostBridge {
+  readonly user: FixtureAddress;
+  readonly displayLanguage: string;
+  readonly theme: "light" | "dark";
+  currentItem(): WorkbenchItem | null;
+  /** Called on every selection change; returns an unsubscribe function. */
+  onSelectionChanged(listener: () => void): () => void;
+  /** The add-in changed a compose field (setAsync); the page redraws its form. */
+  draftEdited(): void;
+}
+
+export const WORKBENCH_USER: FixtureAddress = {
+  displayName: "Annette Hill",
+  emailAddress: "annette.hill@cronus.example",
+};
+export const OWN_DOMAINS = ["cronus.example"];
+
+export const FIXTURES = {
+  inbox: inbox as FixtureMessage[],
+  sent: sent as FixtureMessage[],
+  calendar: calendar as FixtureMeeting[],
+};
+
+export function itemKey(item: WorkbenchItem): string {
+  return item.mode === "compose" ? `draft:${item.draft.key}` : `${item.folder}:${item.data.itemId}`;
+}
+
+export function itemSubject(item: WorkbenchItem): string {
+  return item.mode === "compose" ? item.draft.subject : item.data.subject;
+}
+
+/** "Name <a@b>; c@d" → addresses; rejects what Outlook would not resolve, with the offending entry named. */
+export function parseRecipients(text: string): FixtureAddress[] {
+  const out: FixtureAddress[] = [];
+  for (const raw of text.split(/[;,\n]/)) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const m = /^(.*?)\s*<([^<>\s]+)>$/.exec(entry);
+    const address = (m ? m[2]! : entry).trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`Not an email address: ${entry}`);
+    const name = m ? m[1]!.trim().replace(/^"(.*)"$/, "$1") : "";
+    out.push({ displayName: name || address, emailAddress: address });
+  }
+  return out;
+}
+
+export function formatRecipients(list: FixtureAddress[]): string {
+  return list
+    .map((a) =>
+      a.displayName && a.displayName !== a.emailAddress
+        ? `${a.displayName} <${a.emailAddress}>`
+        : a.emailAddress,
+    )
+    .join("; ");
+}

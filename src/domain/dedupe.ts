@@ -4,12 +4,26 @@ import type { SourceKind } from "./types";
 
 const KIND_PREFIX: Record<SourceKind, string> = { Email: "E", Meeting: "M", Manual: "X" };
 
+/** The DedupeKey column is a SharePoint text column: 255 characters at most. */
+export const DEDUPE_KEY_MAX = 255;
+
 /**
  * `source` is the item's SourceId, or for a manual log the id of the log request itself (so that a retried
- * request is still recognised). Contact numbers are compared case-insensitively.
+ * request is still recognised). Contact numbers are compared case-insensitively; an unusually long one is
+ * hashed too so that the key always fits the column. A blank source or contact throws: a key made from
+ * nothing would collide with every other such key.
  */
 export function dedupeKey(kind: SourceKind, source: string, contactNo: string): string {
-  return `${KIND_PREFIX[kind]}-${hash128(source.trim())}-${contactNo.trim().toUpperCase()}`;
+  const prefix = Object.prototype.hasOwnProperty.call(KIND_PREFIX, kind) ? KIND_PREFIX[kind] : undefined;
+  if (!prefix) throw new RangeError(`dedupeKey: unknown source kind "${String(kind)}"`);
+  const src = String(source ?? "").trim();
+  const no = String(contactNo ?? "")
+    .trim()
+    .toUpperCase();
+  if (!src) throw new RangeError("dedupeKey: the source id is blank");
+  if (!no) throw new RangeError("dedupeKey: the contact number is blank");
+  const key = `${prefix}-${hash128(src)}-${no}`;
+  return key.length <= DEDUPE_KEY_MAX ? key : `${prefix}-${hash128(src)}-#${hash128(no)}`;
 }
 
 /** Two independent 53-bit string hashes (cyrb53 with different seeds): 106 bits, hex. */

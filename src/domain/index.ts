@@ -7,3 +7,4 @@ export * from "./template-defaults";
 export * from "./entry-builder";
 export * from "./statistics";
 export * from "./validation";
+export * from "./idn";

@@ -1,4 +1,5 @@
 // Matching correspondents to contacts: persons by Email/Email2, else companies by mail domain (and parents).
+import { normalizeDomain } from "./idn";
 import type { Contact, EmailAddress, Participant, ParticipantMatch } from "./types";
 
 export interface MatchingPolicy {
@@ -10,66 +11,114 @@ export interface MatchingPolicy {
 
 export const EMPTY_POLICY: MatchingPolicy = { ownDomains: [], neverLog: [] };
 
-/** Lower-case, trimmed, without angle brackets or a mailto: prefix; NFC so that IDN spellings compare equal. */
+/**
+ * Lower-case, trimmed, without a display name, angle brackets or a mailto: prefix; NFC with ACE (punycode)
+ * domain labels decoded, so that every spelling of an IDN address compares equal. Plus-addressing is kept:
+ * jane+news@x.example is a different address from jane@x.example.
+ */
 export function normalizeEmail(raw: string): string {
-  let s = (raw ?? "").normalize("NFC").trim();
+  let s = String(raw ?? "").trim();
   const bracketed = /<([^<>]*)>\s*$/.exec(s);
   if (bracketed) s = bracketed[1] ?? "";
   s = s.replace(/^mailto:/i, "").trim();
-  return s.toLowerCase();
+  const at = s.lastIndexOf("@");
+  if (at < 0) return s.toLowerCase().normalize("NFC");
+  return `${s.slice(0, at).toLowerCase().normalize("NFC")}@${normalizeDomain(s.slice(at + 1))}`;
 }
 
-/** The part after the last "@", lower-case; "" when there is none. */
+/** The part after the last "@", normalised; "" when there is none. */
 export function domainOf(email: string): string {
   const n = normalizeEmail(email);
   const at = n.lastIndexOf("@");
   return at < 0 ? "" : n.slice(at + 1);
 }
 
-/** mail.eu.acme.com → [mail.eu.acme.com, eu.acme.com, acme.com]; never a bare top-level domain. */
+/** mail.eu.acme.com → [mail.eu.acme.com, eu.acme.com, acme.com]: most specific first, never a bare top-level domain. */
 export function parentDomains(domain: string): string[] {
-  const labels = domain.toLowerCase().split(".").filter(Boolean);
+  const labels = normalizeDomain(domain).split(".").filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i + 2 <= labels.length; i++) out.push(labels.slice(i).join("."));
   return out;
 }
 
-// Deliberately permissive on the local part (quotes, plus-addressing, apostrophes) and Unicode domains.
-const EMAIL_PATTERN = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;.]{2,}$/u;
+// Letters and digits of any script; hyphens only inside a label (ACE labels such as "xn--bcher-kva" qualify).
+const DOMAIN_LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
+// Deliberately permissive local part (plus-addressing, apostrophes, Unicode) but nothing that breaks a header.
+const LOCAL_FORBIDDEN = /[\s\p{Cc}@<>()[\]\\,;:"]/u;
 
+/**
+ * A bare address as a user would type it (surrounding spaces and case do not matter). Display-name forms
+ * such as "Jane <jane@x.example>" are not accepted: a field that stores an address must hold only the address.
+ */
 export function isValidEmail(raw: string): boolean {
-  const n = normalizeEmail(raw);
-  return n.length <= 254 && EMAIL_PATTERN.test(n) && !n.includes("..");
+  const n = String(raw ?? "")
+    .trim()
+    .toLowerCase()
+    .normalize("NFC");
+  if (!n || n.length > 254) return false;
+  const at = n.indexOf("@");
+  if (at <= 0 || at !== n.lastIndexOf("@")) return false;
+  const local = n.slice(0, at);
+  const domain = n.slice(at + 1);
+  if (local.length > 64 || LOCAL_FORBIDDEN.test(local)) return false;
+  if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) return false;
+  const labels = domain.split(".");
+  if (labels.length < 2 || labels.some((l) => l.length > 63 || !DOMAIN_LABEL.test(l))) return false;
+  const tld = labels[labels.length - 1] ?? "";
+  return [...tld].length >= 2 && !/^\d+$/.test(tld);
 }
 
-function domainListed(domain: string, list: string[]): boolean {
-  const normalized = list.map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean);
-  return parentDomains(domain).some((d) => normalized.includes(d)) || normalized.includes(domain);
+function domainListed(domain: string, listed: ReadonlySet<string>): boolean {
+  if (!domain) return false;
+  return listed.has(domain) || parentDomains(domain).some((d) => listed.has(d));
 }
 
-/** Why an address is not a contact to log, or null when it may be one. */
+/** The policy and owner compiled once, so that matching a hundred recipients stays linear. */
+function exclusionTester(
+  policy: MatchingPolicy,
+  mailboxOwner: EmailAddress,
+): (email: string) => "internal" | "neverLog" | null {
+  const owner = normalizeEmail(mailboxOwner?.address ?? "");
+  const ownDomains = new Set(
+    [...(policy.ownDomains ?? []), domainOf(owner)].map(normalizeDomain).filter(Boolean),
+  );
+  const neverAddresses = new Set<string>();
+  const neverDomains = new Set<string>();
+  for (const raw of policy.neverLog ?? []) {
+    const x = String(raw ?? "").trim();
+    if (!x) continue;
+    if (x.includes("@") && !x.startsWith("@")) neverAddresses.add(normalizeEmail(x));
+    else neverDomains.add(normalizeDomain(x));
+  }
+  return (email) => {
+    const n = normalizeEmail(email);
+    const domain = domainOf(n);
+    if (owner && n === owner) return "internal";
+    if (domainListed(domain, ownDomains)) return "internal";
+    if (neverAddresses.has(n) || domainListed(domain, neverDomains)) return "neverLog";
+    return null;
+  };
+}
+
+/**
+ * Why an address is not a contact to log, or null when it may be one. The owner, the own domains and their
+ * subdomains are "internal"; never-log entries are addresses, or domains with or without a leading "@"
+ * (subdomains included). The owner's own mail domain counts as an own domain.
+ */
 export function exclusionReason(
   email: string,
   policy: MatchingPolicy,
   mailboxOwner: EmailAddress,
 ): "internal" | "neverLog" | null {
-  const n = normalizeEmail(email);
-  const domain = domainOf(n);
-  if (n === normalizeEmail(mailboxOwner.address)) return "internal";
-  const ownDomains = [...policy.ownDomains, domainOf(mailboxOwner.address)].filter(Boolean);
-  if (domainListed(domain, ownDomains)) return "internal";
-  const neverAddresses = policy.neverLog.filter((x) => x.includes("@") && !x.trim().startsWith("@"));
-  if (neverAddresses.some((a) => normalizeEmail(a) === n)) return "neverLog";
-  const neverDomains = policy.neverLog.filter((x) => !x.includes("@") || x.trim().startsWith("@"));
-  if (domainListed(domain, neverDomains)) return "neverLog";
-  return null;
+  return exclusionTester(policy, mailboxOwner)(email);
 }
 
-/** One row per distinct address, first role wins (from before to before cc). */
+/** One row per distinct address, first role wins (callers list from before to before cc); blank addresses dropped. */
 export function distinctParticipants(participants: Participant[]): Participant[] {
   const seen = new Set<string>();
   const out: Participant[] = [];
-  for (const p of participants) {
+  for (const p of participants ?? []) {
+    if (!p) continue;
     const key = normalizeEmail(p.address);
     if (!key || seen.has(key)) continue;
     seen.add(key);
@@ -84,19 +133,27 @@ export function lookupKeys(
   policy: MatchingPolicy,
   mailboxOwner: EmailAddress,
 ): { emails: string[]; domains: string[] } {
+  const excluded = exclusionTester(policy, mailboxOwner);
   const emails: string[] = [];
   const domains = new Set<string>();
   for (const p of distinctParticipants(participants)) {
     const email = normalizeEmail(p.address);
-    if (exclusionReason(email, policy, mailboxOwner)) continue;
+    if (excluded(email)) continue;
     emails.push(email);
     for (const d of parentDomains(domainOf(email))) domains.add(d);
   }
   return { emails, domains: [...domains] };
 }
 
+function addTo(index: Map<string, Contact[]>, key: string, contact: Contact): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [contact]);
+  else if (!list.some((c) => c.contactNo === contact.contactNo)) list.push(contact);
+}
+
 /**
- * Resolves every participant against the contacts found by email and by domain.
+ * Resolves every participant against the contacts found by email and by domain: persons by Email/Email2,
+ * then companies by Email/Email2, then companies by the most specific matching Domain.
  * `remembered` maps an address to the ContactNo the user chose when it was ambiguous.
  */
 export function resolveMatches(
@@ -106,33 +163,47 @@ export function resolveMatches(
   found: Contact[],
   remembered: Record<string, string> = {},
 ): ParticipantMatch[] {
-  const persons = found.filter((c) => c.type === "Person");
-  const companies = found.filter((c) => c.type === "Company");
-  const companyByNo = new Map(companies.map((c) => [c.contactNo, c]));
+  const excluded = exclusionTester(policy, mailboxOwner);
+  const personsByEmail = new Map<string, Contact[]>();
+  const companiesByEmail = new Map<string, Contact[]>();
+  const companiesByDomain = new Map<string, Contact[]>();
+  const companyByNo = new Map<string, Contact>();
+  for (const c of found ?? []) {
+    if (!c) continue;
+    const byEmail = c.type === "Company" ? companiesByEmail : personsByEmail;
+    for (const a of [c.email, c.email2]) {
+      const n = a ? normalizeEmail(a) : "";
+      if (n) addTo(byEmail, n, c);
+    }
+    if (c.type === "Company") {
+      if (!companyByNo.has(c.contactNo)) companyByNo.set(c.contactNo, c);
+      const d = c.domain ? normalizeDomain(c.domain) : "";
+      if (d) addTo(companiesByDomain, d, c);
+    }
+  }
+  const choices = new Map<string, string>();
+  for (const [address, contactNo] of Object.entries(remembered ?? {}))
+    if (contactNo) choices.set(normalizeEmail(address), contactNo);
+
   return distinctParticipants(participants).map((participant): ParticipantMatch => {
     const email = normalizeEmail(participant.address);
-    const excluded = exclusionReason(email, policy, mailboxOwner);
-    if (excluded) return { participant, email, status: excluded };
+    const reason = excluded(email);
+    if (reason) return { participant, email, status: reason };
 
-    const byEmail = uniqueByNo(
-      persons.filter(
-        (c) => normalizeEmail(c.email ?? "") === email || normalizeEmail(c.email2 ?? "") === email,
-      ),
-    );
-    const candidatesForDomain = (): Contact[] => {
+    const byDomain = (): Contact[] => {
       for (const d of parentDomains(domainOf(email))) {
-        const hits = uniqueByNo(companies.filter((c) => (c.domain ?? "").toLowerCase() === d));
-        if (hits.length) return hits;
+        const hits = companiesByDomain.get(d);
+        if (hits?.length) return hits;
       }
       return [];
     };
-    const candidates = byEmail.length ? byEmail : candidatesForDomain();
-    const chosenNo = remembered[email];
+    const candidates = personsByEmail.get(email) ?? companiesByEmail.get(email) ?? byDomain();
+    const chosenNo = choices.get(email);
     const chosen = chosenNo ? candidates.find((c) => c.contactNo === chosenNo) : undefined;
     const pick = chosen ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!pick) {
       return candidates.length > 1
-        ? { participant, email, status: "ambiguous", candidates }
+        ? { participant, email, status: "ambiguous", candidates: [...candidates] }
         : { participant, email, status: "unknown" };
     }
     if (pick.type === "Company")
@@ -140,16 +211,10 @@ export function resolveMatches(
     const company =
       (pick.companyNo && companyByNo.get(pick.companyNo)) ||
       (pick.companyNo
-        ? { contactNo: pick.companyNo, type: "Company" as const, name: pick.companyName ?? pick.companyNo }
+        ? { contactNo: pick.companyNo, type: "Company" as const, name: pick.companyName || pick.companyNo }
         : undefined);
     return { participant, email, status: "person", contact: pick, ...(company ? { company } : {}) };
   });
-}
-
-function uniqueByNo(contacts: Contact[]): Contact[] {
-  const seen = new Map<string, Contact>();
-  for (const c of contacts) if (!seen.has(c.contactNo)) seen.set(c.contactNo, c);
-  return [...seen.values()];
 }
 
 /** First/last name from a display name ("Doe, Jane" and "Jane Doe" both give Jane / Doe). */

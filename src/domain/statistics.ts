@@ -2,24 +2,45 @@
 import type { InteractionLogEntry, InteractionStatistics } from "./types";
 
 export interface DateRange {
-  /** ISO date or date-time, inclusive. */
+  /** ISO date or date-time, inclusive. A bare date starts at 00:00 UTC. */
   from?: string;
-  /** ISO date or date-time, inclusive; a bare date covers the whole day. */
+  /** ISO date or date-time, inclusive; a bare date covers the whole (UTC) day. */
   to?: string;
 }
 
-export function inDateRange(isoDate: string, range: DateRange): boolean {
-  const t = Date.parse(isoDate);
-  if (range.from && t < Date.parse(range.from)) return false;
-  if (range.to) {
-    const end = /^\d{4}-\d{2}-\d{2}$/.test(range.to)
-      ? Date.parse(range.to) + 86_400_000 - 1
-      : Date.parse(range.to);
-    if (t > end) return false;
-  }
-  return true;
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+function boundary(value: string, name: "from" | "to"): number {
+  const t = Date.parse(value);
+  if (!Number.isFinite(t)) throw new RangeError(`Date range: "${value}" is not a valid "${name}" date`);
+  return name === "to" && BARE_DATE.test(value.trim()) ? t + DAY_MS - 1 : t;
 }
 
+/**
+ * Inclusive on both ends. An entry whose date cannot be read is outside every bounded range (it cannot be
+ * shown to belong there) and inside an unbounded one. An unreadable bound throws a RangeError.
+ */
+export function inDateRange(isoDate: string, range: DateRange): boolean {
+  const from = range.from ? boundary(range.from, "from") : undefined;
+  const to = range.to ? boundary(range.to, "to") : undefined;
+  if (from === undefined && to === undefined) return true;
+  const t = Date.parse(isoDate);
+  if (!Number.isFinite(t)) return false;
+  return (from === undefined || t >= from) && (to === undefined || t <= to);
+}
+
+// Amounts are summed as integer millionths so that many small values add without binary drift, then the
+// total is rounded once: money to cents (as Business Central shows LCY), minutes to hundredths.
+const MICRO = 1_000_000;
+const toMicro = (x: number): number => (Number.isFinite(x) ? Math.round(x * MICRO) : 0);
+const fromMicro = (micro: number, decimals: number): number => {
+  const scale = 10 ** decimals;
+  const rounded = Math.round(micro / (MICRO / scale)) / scale;
+  return rounded === 0 ? 0 : rounded;
+};
+
+/** Count, cost and duration of the entries that are not canceled and fall in the range. */
 export function computeStatistics(
   entries: InteractionLogEntry[],
   range: DateRange = {},
@@ -30,16 +51,26 @@ export function computeStatistics(
   for (const e of entries) {
     if (e.canceled || !inDateRange(e.interactionDate, range)) continue;
     count += 1;
-    cost += e.costLCY;
-    duration += e.durationMin;
+    cost += toMicro(e.costLCY);
+    duration += toMicro(e.durationMin);
   }
-  // Money in cents to avoid 0.1 + 0.2 drift in the displayed total.
-  return { count, costLCY: Math.round(cost * 100) / 100, durationMin: duration };
+  return { count, costLCY: fromMicro(cost, 2), durationMin: fromMicro(duration, 2) };
 }
 
-/** Newest first; equal dates by entry number, newest first. */
+function timeOf(e: InteractionLogEntry): number {
+  const t = Date.parse(e.interactionDate);
+  return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+
+function entryNo(e: InteractionLogEntry): number {
+  const n = Number(e.id ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Newest first; equal dates by entry number, newest first; unreadable dates last. */
 export function newestFirst(a: InteractionLogEntry, b: InteractionLogEntry): number {
-  const d = Date.parse(b.interactionDate) - Date.parse(a.interactionDate);
-  if (d !== 0) return d;
-  return Number(b.id ?? 0) - Number(a.id ?? 0);
+  const ta = timeOf(a);
+  const tb = timeOf(b);
+  if (ta !== tb) return tb > ta ? 1 : -1;
+  return entryNo(b) - entryNo(a);
 }

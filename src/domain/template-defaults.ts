@@ -26,8 +26,9 @@ export function defaultTemplate(
 ): InteractionTemplate | undefined {
   const purpose = setupPurposeFor(c);
   const code = purpose ? setup[purpose] : undefined;
-  if (!code) return undefined;
-  return templates.find((t) => t.code.toUpperCase() === code.toUpperCase() && !t.blocked);
+  const wanted = code?.trim().toUpperCase();
+  if (!wanted) return undefined;
+  return templates.find((t) => t.code.trim().toUpperCase() === wanted && !t.blocked);
 }
 
 export function directionDefaults(
@@ -52,8 +53,11 @@ export function meetingMinutes(c: Correspondence | undefined): number | undefine
   return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : undefined;
 }
 
+/** Whitespace runs collapsed, then cut to DESCRIPTION_MAX code points (never inside a surrogate pair). */
 export function truncateDescription(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
+  const t = String(text ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
   return [...t].length <= DESCRIPTION_MAX ? t : [...t].slice(0, DESCRIPTION_MAX).join("");
 }
 
@@ -88,7 +92,8 @@ export function draftFor(
 
 /**
  * When the user picks another template, the values that came from the old template follow the new one;
- * values the user typed stay.
+ * values the user typed stay. A value equal to the old template's default counts as not typed. A blank
+ * description is filled from the new template.
  */
 export function applyTemplate(
   draft: LogDraft,
@@ -108,6 +113,6 @@ export function applyTemplate(
     costLCY: follow("costLCY"),
     durationMin: follow("durationMin"),
     correspondenceType: follow("correspondenceType"),
-    description: draft.description ? draft.description : after.description,
+    description: draft.description.trim() ? follow("description") : after.description,
   };
 }

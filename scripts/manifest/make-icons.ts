@@ -36,20 +36,24 @@ function roundedRectDistance(
   return outside + Math.min(Math.max(qx, qy), 0) - r;
 }
 
-/** True when (px, py) lies inside the triangle a-b-c (either winding). */
-function insideTriangle(px: number, py: number, a: Point, b: Point, c: Point): boolean {
-  const side = (p: Point, q: Point): number => (q[0] - p[0]) * (py - p[1]) - (q[1] - p[1]) * (px - p[0]);
-  const d1 = side(a, b);
-  const d2 = side(b, c);
-  const d3 = side(c, a);
-  const hasNeg = d1 < 0 || d2 < 0 || d3 < 0;
-  const hasPos = d1 > 0 || d2 > 0 || d3 > 0;
-  return !(hasNeg && hasPos);
+/**
+ * Signed distance bound for a triangle: the largest signed distance to its three edge lines. Exact inside, never
+ * more than the true distance outside, which is all the renderer's "is this pixel uniform?" test needs.
+ */
+function triangleDistance(px: number, py: number, [a, b, c]: readonly [Point, Point, Point]): number {
+  const winding = Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const edge = (p: Point, q: Point): number => {
+    const ex = q[0] - p[0];
+    const ey = q[1] - p[1];
+    return (winding * (ex * (py - p[1]) - ey * (px - p[0]))) / -Math.hypot(ex, ey);
+  };
+  return Math.max(edge(a, b), edge(b, c), edge(c, a));
 }
 
 interface Layer {
   color: (x: number, y: number) => Rgb;
-  covers: (x: number, y: number) => boolean;
+  /** Signed distance to the layer's shape (negative inside); only its sign and magnitude bound matter. */
+  distance: (x: number, y: number) => number;
 }
 
 interface Design {
@@ -106,19 +110,20 @@ function layersFor(size: number): Layer[] {
     {
       // Vertical gradient gives the square some depth without a second shape.
       color: (_x, y) => mix(BRAND_TOP, BRAND_BOTTOM, y),
-      covers: (x, y) => roundedRectDistance(x, y, 0, 0, 1, 1, 0.22) <= 0,
+      distance: (x, y) => roundedRectDistance(x, y, 0, 0, 1, 1, 0.22),
     },
     {
       color: () => WHITE,
-      covers: (x, y) =>
-        roundedRectDistance(x, y, bx0, by0, bx1, by1, br) <= 0 || insideTriangle(x, y, ...d.tail),
+      distance: (x, y) =>
+        Math.min(roundedRectDistance(x, y, bx0, by0, bx1, by1, br), triangleDistance(x, y, d.tail)),
     },
     {
       color: () => INK,
-      covers: (x, y) =>
-        d.lines.some(
-          ([top, bottom, right]) =>
-            roundedRectDistance(x, y, d.lineLeft, top, right, bottom, (bottom - top) / 2) <= 0,
+      distance: (x, y) =>
+        Math.min(
+          ...d.lines.map(([top, bottom, right]) =>
+            roundedRectDistance(x, y, d.lineLeft, top, right, bottom, (bottom - top) / 2),
+          ),
         ),
     },
   ];
@@ -134,20 +139,32 @@ export function renderIcon(size: number, samples = 6): Uint8Array {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`icon size must be a positive integer, got ${size}`);
   const layers = layersFor(size);
+  const halfDiagonal = Math.SQRT1_2 / size;
   const out = new Uint8Array(size * size * 4);
+  const topColorAt = (x: number, y: number): Rgb | undefined => {
+    let top: Rgb | undefined;
+    for (const layer of layers) if (layer.distance(x, y) <= 0) top = layer.color(x, y);
+    return top;
+  };
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      // Accumulate premultiplied colour over all subsamples, then un-premultiply once.
+      const i = (py * size + px) * 4;
+      const cx = (px + 0.5) / size;
+      const cy = (py + 0.5) / size;
+      // A pixel no edge passes through is one colour: sample its centre once and skip the supersampling.
+      if (layers.every((layer) => Math.abs(layer.distance(cx, cy)) > halfDiagonal)) {
+        const top = topColorAt(cx, cy);
+        if (top) out.set([Math.round(top[0]), Math.round(top[1]), Math.round(top[2]), 255], i);
+        continue;
+      }
+      // Accumulate colour over the covered subsamples, then average once: straight (not premultiplied) alpha.
       let r = 0;
       let g = 0;
       let b = 0;
       let a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const x = (px + (sx + 0.5) / samples) / size;
-          const y = (py + (sy + 0.5) / samples) / size;
-          let top: Rgb | undefined;
-          for (const layer of layers) if (layer.covers(x, y)) top = layer.color(x, y);
+          const top = topColorAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           if (top) {
             r += top[0];
             g += top[1];
@@ -156,7 +173,6 @@ export function renderIcon(size: number, samples = 6): Uint8Array {
           }
         }
       }
-      const i = (py * size + px) * 4;
       if (a > 0) {
         out[i] = Math.round(r / a);
         out[i + 1] = Math.round(g / a);

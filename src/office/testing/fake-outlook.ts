@@ -31,7 +31,6 @@ export class FakeOutlook {
   office: HostOffice;
 
   constructor(private readonly opts: FakeOptions = {}) {
-    const self = this;
     const version = opts.mailboxVersion ?? "1.8";
     this.office = {
       onReady: (cb) =>
@@ -52,12 +51,10 @@ export class FakeOutlook {
           item: null,
           userProfile: { ...(opts.user ?? ANNETTE) },
           convertToRestId: (id: string) => id.replace(/\//g, "-").replace(/\+/g, "_"),
-          addHandlerAsync(_type, handler, cb) {
-            self.respond("addHandlerAsync", cb, undefined, () => (self.itemChangedHandler = handler));
-          },
-          removeHandlerAsync(_type, cb) {
-            self.respond("removeHandlerAsync", cb, undefined, () => (self.itemChangedHandler = undefined));
-          },
+          addHandlerAsync: (_type, handler, cb) =>
+            this.respond("addHandlerAsync", cb, undefined, () => (this.itemChangedHandler = handler)),
+          removeHandlerAsync: (_type, cb) =>
+            this.respond("removeHandlerAsync", cb, undefined, () => (this.itemChangedHandler = undefined)),
         },
       },
       EventType: { ItemChanged: "olkItemSelectedChanged" },

@@ -1,0 +1,152 @@
+// JSON $batch: validates the envelope as Graph does (at most 20 requests, unique ids, known dependsOn, a
+// Content-Type for every body), runs requests in dependency order and answers 424 for dependents of failures.
+import type { GraphRequest, GraphResponse } from "../context";
+import { json } from "../context";
+import { failedDependency, invalidRequest } from "../errors/graph-error-factory";
+import { GraphError } from "../errors/graph-error";
+
+export const BATCH_LIMIT = 20;
+
+interface BatchPart {
+  id: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  dependsOn: string[];
+}
+
+export interface BatchResponsePart {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** Runs one sub-request (auth, faults, routing and error shaping included) and returns its response. */
+export type RunPart = (sub: GraphRequest) => Promise<GraphResponse>;
+
+function parseParts(body: unknown): BatchPart[] {
+  const requests = (body as { requests?: unknown } | null)?.requests;
+  if (!Array.isArray(requests))
+    throw invalidRequest("Invalid batch payload format: 'requests' must be an array.");
+  if (requests.length === 0) throw invalidRequest("Invalid batch payload format: 'requests' is empty.");
+  if (requests.length > BATCH_LIMIT)
+    throw invalidRequest(
+      `Invalid batch payload format: the number of requests exceeds the limit of ${BATCH_LIMIT}.`,
+    );
+  const ids = new Set<string>();
+  const parts = requests.map((r: unknown, i): BatchPart => {
+    if (typeof r !== "object" || r === null)
+      throw invalidRequest(`Request ${i} of the batch is not an object`);
+    const o = r as Record<string, unknown>;
+    const id = o.id;
+    if (typeof id !== "string" || !id) throw invalidRequest(`Request ${i} of the batch has no id`);
+    if (ids.has(id))
+      throw invalidRequest(`Invalid batch payload format: request id '${id}' is used more than once.`);
+    ids.add(id);
+    if (typeof o.method !== "string" || !o.method)
+      throw invalidRequest(`Request '${id}' of the batch has no method`);
+    if (typeof o.url !== "string" || !o.url) throw invalidRequest(`Request '${id}' of the batch has no url`);
+    const headers: Record<string, string> = {};
+    if (o.headers !== undefined) {
+      if (typeof o.headers !== "object" || o.headers === null)
+        throw invalidRequest(`Headers of request '${id}' must be an object`);
+      for (const [k, v] of Object.entries(o.headers)) headers[k.toLowerCase()] = String(v);
+    }
+    const dependsOn = o.dependsOn === undefined ? [] : o.dependsOn;
+    if (!Array.isArray(dependsOn) || !dependsOn.every((d) => typeof d === "string")) {
+      throw invalidRequest(`dependsOn of request '${id}' must be an array of ids`);
+    }
+    return {
+      id,
+      method: o.method.toUpperCase(),
+      url: o.url,
+      headers,
+      ...(o.body !== undefined ? { body: o.body } : {}),
+      dependsOn: dependsOn as string[],
+    };
+  });
+  for (const p of parts) {
+    for (const d of p.dependsOn) {
+      if (!ids.has(d)) throw invalidRequest(`Request '${p.id}' depends on unknown request id '${d}'.`);
+      if (d === p.id) throw invalidRequest(`Request '${p.id}' depends on itself.`);
+    }
+  }
+  // Refuse cycles before running anything.
+  const state = new Map<string, number>();
+  const byId = new Map(parts.map((p) => [p.id, p]));
+  const visit = (id: string): void => {
+    if (state.get(id) === 2) return;
+    if (state.get(id) === 1) throw invalidRequest(`The dependsOn chain of request '${id}' is circular.`);
+    state.set(id, 1);
+    for (const d of byId.get(id)!.dependsOn) visit(d);
+    state.set(id, 2);
+  };
+  for (const p of parts) visit(p.id);
+  return parts;
+}
+
+function subPath(url: string): { path: string; query: URLSearchParams } {
+  const u = new URL(url.startsWith("/") ? url : `/${url}`, "https://batch.invalid");
+  let path = u.pathname;
+  if (/^\/(v1\.0|beta)(\/|$)/.test(path)) path = path.replace(/^\/(v1\.0|beta)/, "");
+  return { path: path || "/", query: u.searchParams };
+}
+
+export async function runBatch(
+  req: GraphRequest,
+  runPart: RunPart,
+  errorPart: (e: GraphError, sub: GraphRequest) => GraphResponse,
+): Promise<GraphResponse> {
+  const parts = parseParts(req.body);
+  const results = new Map<string, BatchResponsePart>();
+  const order: string[] = [];
+  const pending = [...parts];
+  while (pending.length > 0) {
+    const idx = pending.findIndex((p) => p.dependsOn.every((d) => results.has(d)));
+    const part = pending.splice(idx, 1)[0]!;
+    const { path, query } = subPath(part.url);
+    const sub: GraphRequest = {
+      method: part.method,
+      path,
+      query,
+      headers: { ...part.headers },
+      body: part.body,
+      requestId: req.requestId,
+      clientRequestId: part.headers["client-request-id"] ?? req.clientRequestId,
+      origin: req.origin,
+      caller: req.caller,
+      inBatch: true,
+    };
+    let res: GraphResponse;
+    const failedDep = part.dependsOn.some((d) => (results.get(d)?.status ?? 500) >= 400);
+    if (failedDep) res = errorPart(failedDependency(), sub);
+    else if (part.body !== undefined && !part.headers["content-type"]) {
+      res = errorPart(invalidRequest(`Request '${part.id}' has a body but no Content-Type header.`), sub);
+    } else {
+      if (typeof part.body === "string" && /json/i.test(part.headers["content-type"] ?? "")) {
+        try {
+          sub.body = JSON.parse(part.body);
+        } catch {
+          sub.body = part.body;
+        }
+      }
+      res = await runPart(sub);
+    }
+    const headers: Record<string, string> = { ...(res.headers ?? {}) };
+    const out: BatchResponsePart = { id: part.id, status: res.status, headers };
+    if (res.body !== undefined) {
+      // BatchResponseContent parses a body only when this exact header name is present.
+      headers["Content-Type"] = "application/json";
+      out.body = res.body;
+    }
+    results.set(part.id, out);
+    order.push(part.id);
+  }
+  return json(200, { responses: order.map((id) => results.get(id)!) });
+}
+
+export function isGraphError(e: unknown): e is GraphError {
+  return e instanceof GraphError;
+}

@@ -1,0 +1,93 @@
+// The pane: follows the selected item and shows its state (loading, nothing selected, failure, or the item).
+import { Spinner } from "@fluentui/react-components";
+import { useState } from "react";
+import type { StoreError } from "../../domain/errors";
+import type { MatchingPolicy } from "../../domain/matching";
+import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
+import { useItemContext } from "../hooks/useItemContext";
+import { useI18n } from "../i18n";
+import { asStoreError } from "../model/store-error";
+import { ErrorState } from "./ErrorState";
+import { ItemView } from "./ItemView";
+import { usePaneStyles } from "./Pane.styles";
+import { PendingOutbox } from "./PendingOutbox";
+
+export interface AppProps {
+  mailbox: MailboxPort;
+  store: InteractionStorePort;
+  policy: MatchingPolicy;
+}
+
+export function App({ mailbox, store, policy }: AppProps) {
+  const i18n = useI18n();
+  const styles = usePaneStyles();
+  const { state, reload } = useItemContext(mailbox, store, policy);
+  const [outboxKey, setOutboxKey] = useState(0);
+  const [provisioning, setProvisioning] = useState(false);
+  const [provisionError, setProvisionError] = useState<StoreError | undefined>();
+
+  const provision = async () => {
+    setProvisioning(true);
+    setProvisionError(undefined);
+    try {
+      await store.provisionLists();
+      reload();
+    } catch (e) {
+      setProvisionError(asStoreError(e));
+    } finally {
+      setProvisioning(false);
+    }
+  };
+
+  const retry = () => {
+    setProvisionError(undefined);
+    reload();
+  };
+
+  let body;
+  if (provisionError) body = <ErrorState error={provisionError} onRetry={retry} />;
+  else if (state.status === "loading")
+    body = (
+      <div className={styles.centered}>
+        <Spinner label={i18n.t("loadingItem")} />
+      </div>
+    );
+  else if (state.status === "empty")
+    body = (
+      <section className={styles.section} aria-labelledby="no-item-heading">
+        <h2 id="no-item-heading" className={styles.heading}>
+          {i18n.t("noItemTitle")}
+        </h2>
+        <p className={styles.muted}>{i18n.t("noItem")}</p>
+      </section>
+    );
+  else if (state.status === "error")
+    body = (
+      <ErrorState
+        error={state.error}
+        onRetry={retry}
+        provisioning={provisioning}
+        {...(state.error.kind === "notProvisioned" ? { onProvision: () => void provision() } : {})}
+      />
+    );
+  else
+    body = (
+      <ItemView
+        key={state.loadId}
+        context={state.context}
+        store={store}
+        user={mailbox.user}
+        onLogged={() => setOutboxKey((k) => k + 1)}
+      />
+    );
+
+  return (
+    <main className={styles.root} aria-labelledby="app-title" aria-busy={state.status === "loading"}>
+      <h1 id="app-title" className={styles.title}>
+        {i18n.t("appTitle")}
+      </h1>
+      <PendingOutbox store={store} refreshKey={outboxKey} />
+      {body}
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// Theme and language for the whole pane, both taken from Outlook through the mailbox port.
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { MatchingPolicy } from "../../domain/matching";
+import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
+import { createTranslator, I18nProvider } from "../i18n";
+import { App } from "./App";
+
+export interface PaneRootProps {
+  mailbox: MailboxPort;
+  store: InteractionStorePort;
+  policy: MatchingPolicy;
+}
+
+export function PaneRoot({ mailbox, store, policy }: PaneRootProps) {
+  const translator = useMemo(() => createTranslator(mailbox.displayLanguage), [mailbox.displayLanguage]);
+  return (
+    <FluentProvider theme={mailbox.theme === "dark" ? webDarkTheme : webLightTheme} lang={translator.locale}>
+      <I18nProvider translator={translator}>
+        <App mailbox={mailbox} store={store} policy={policy} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

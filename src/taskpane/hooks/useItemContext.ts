@@ -1,0 +1,56 @@
+// Loads the selected item's context on start and on every selection change. A pinned pane can see several
+// changes in quick succession; only the newest load may update the state.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { StoreError } from "../../domain/errors";
+import type { MatchingPolicy } from "../../domain/matching";
+import type { InteractionStorePort, ItemContext, MailboxPort } from "../../domain/ports";
+import { asStoreError } from "../model/store-error";
+
+export type ItemState =
+  | { status: "loading" }
+  | { status: "empty" }
+  | { status: "error"; error: StoreError }
+  | { status: "ready"; context: ItemContext; loadId: number };
+
+export function useItemContext(
+  mailbox: MailboxPort,
+  store: InteractionStorePort,
+  policy: MatchingPolicy,
+): { state: ItemState; reload: () => void } {
+  const [state, setState] = useState<ItemState>({ status: "loading" });
+  const latest = useRef(0);
+  // The policy is configuration: a new object with the same content must not reload the item.
+  const policyRef = useRef(policy);
+  policyRef.current = policy;
+
+  const load = useCallback(async () => {
+    const loadId = ++latest.current;
+    setState({ status: "loading" });
+    try {
+      const item = await mailbox.readCurrentItem();
+      if (loadId !== latest.current) return;
+      if (!item) {
+        setState({ status: "empty" });
+        return;
+      }
+      const context = await store.loadItemContext(item, policyRef.current);
+      if (loadId !== latest.current) return;
+      setState({ status: "ready", context, loadId });
+    } catch (e) {
+      if (loadId === latest.current) setState({ status: "error", error: asStoreError(e) });
+    }
+  }, [mailbox, store]);
+
+  useEffect(() => {
+    void load();
+    const unsubscribe = mailbox.onItemChanged(() => void load());
+    return () => {
+      unsubscribe();
+      // Anything still in flight belongs to an unmounted pane.
+      latest.current++;
+    };
+  }, [load, mailbox]);
+
+  const reload = useCallback(() => void load(), [load]);
+  return { state, reload };
+}

@@ -1,0 +1,102 @@
+// Language choice, message lookup and Intl formatting for the pane. Office's display language picks the table;
+// the same language tag drives date and number formats.
+import type { StoreErrorKind } from "../../domain/errors";
+import type { ValidationMessage } from "../../domain/validation";
+import { en, type MessageKey, type Messages } from "./en";
+import { nl } from "./nl";
+
+export type Language = "en" | "nl";
+export type Params = Record<string, string | number>;
+/** Keys that have _one/_other forms, without the suffix. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+
+export const TABLES: Record<Language, Messages> = { en, nl };
+
+export function languageFor(displayLanguage: string | undefined): Language {
+  return (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0] === "nl" ? "nl" : "en";
+}
+
+/** The BCP 47 tag for Intl: the display language when Intl knows it, else a default for the chosen table. */
+export function formatLocaleFor(displayLanguage: string | undefined, language: Language): string {
+  const fallback = language === "nl" ? "nl-NL" : "en-US";
+  if (!displayLanguage) return fallback;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([displayLanguage]).length ? displayLanguage : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function interpolate(template: string, params: Params | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export interface Translator {
+  readonly language: Language;
+  readonly locale: string;
+  t(key: MessageKey, params?: Params): string;
+  plural(key: PluralKey, count: number, params?: Params): string;
+  formatDateTime(iso: string): string;
+  formatNumber(value: number, fractionDigits?: number): string;
+  validation(message: ValidationMessage): string;
+  storeError(kind: StoreErrorKind): string;
+}
+
+const VALIDATION_KEYS: Record<ValidationMessage, MessageKey> = {
+  required: "validationRequired",
+  tooLong: "validationTooLong",
+  negative: "validationNegative",
+  notANumber: "validationNotANumber",
+  invalidDate: "validationInvalidDate",
+  invalidEmail: "validationInvalidEmail",
+  noContact: "validationNoContact",
+  unknownTemplate: "validationUnknownTemplate",
+  blockedTemplate: "validationBlockedTemplate",
+  duplicateEmail: "validationDuplicateEmail",
+};
+
+const STORE_ERROR_KEYS: Record<StoreErrorKind, MessageKey> = {
+  offline: "errorOffline",
+  forbidden: "errorForbidden",
+  unauthenticated: "errorUnauthenticated",
+  notProvisioned: "errorNotProvisioned",
+  conflict: "errorConflict",
+  duplicate: "errorDuplicate",
+  notFound: "errorNotFound",
+  invalid: "errorInvalid",
+  unknown: "errorUnknown",
+};
+
+export function createTranslator(displayLanguage: string | undefined): Translator {
+  const language = languageFor(displayLanguage);
+  const locale = formatLocaleFor(displayLanguage, language);
+  const table = TABLES[language];
+  const rules = new Intl.PluralRules(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const t = (key: MessageKey, params?: Params): string => interpolate(table[key] ?? en[key], params);
+  return {
+    language,
+    locale,
+    t,
+    plural(key, count, params) {
+      // en and nl only distinguish one/other; any other category falls back to _other.
+      const form = rules.select(count) === "one" ? "one" : "other";
+      return t(`${key}_${form}` as MessageKey, { count: this.formatNumber(count), ...params });
+    },
+    formatDateTime(iso) {
+      const ms = Date.parse(iso);
+      return Number.isNaN(ms) ? iso : dateFormat.format(new Date(ms));
+    },
+    formatNumber(value, fractionDigits = 0) {
+      return new Intl.NumberFormat(locale, {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: Math.max(fractionDigits, 2),
+      }).format(value);
+    },
+    validation: (message) => t(VALIDATION_KEYS[message]),
+    storeError: (kind) => t(STORE_ERROR_KEYS[kind] ?? "errorUnknown"),
+  };
+}

@@ -1,0 +1,173 @@
+// An in-memory InteractionStorePort built on the domain's own rules (matching, entry building, dedupe), so UI
+// tests exercise real behaviour: what is logged shows up in history, the same item is never logged twice.
+import { buildEntries, buildSegment } from "../../domain/entry-builder";
+import { StoreError, type StoreErrorKind } from "../../domain/errors";
+import { resolveMatches, type MatchingPolicy } from "../../domain/matching";
+import type {
+  ContactLogResult,
+  HistoryPage,
+  HistoryQuery,
+  InteractionStorePort,
+  ItemContext,
+  LogRequest,
+  LogResult,
+  PendingLog,
+} from "../../domain/ports";
+import { newestFirst } from "../../domain/statistics";
+import type {
+  Contact,
+  Correspondence,
+  InteractionGroup,
+  InteractionLogEntry,
+  InteractionTemplate,
+  TemplateSetup,
+} from "../../domain/types";
+import { CONTACTS, GROUPS, SETUP, TEMPLATES } from "./fixtures";
+
+type Method = keyof InteractionStorePort;
+
+/** A promise the test resolves when it chooses: for ordering responses. */
+export interface Gate {
+  promise: Promise<void>;
+  open(): void;
+}
+
+export function gate(): Gate {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+export class FakeStore implements InteractionStorePort {
+  contacts: Contact[] = CONTACTS.map((c) => ({ ...c }));
+  templates: InteractionTemplate[] = TEMPLATES.map((t) => ({ ...t }));
+  groups: InteractionGroup[] = [...GROUPS];
+  setup: TemplateSetup = { ...SETUP };
+  entries: InteractionLogEntry[] = [];
+  pending: PendingLog[] = [];
+  provisioned = true;
+  calls: { method: Method; args: unknown[] }[] = [];
+  /** Methods that fail once (or always) with a StoreError of the given kind. */
+  private failures = new Map<Method, { kind: StoreErrorKind; message: string; times: number }>();
+  /** Per-correspondence gates: loadItemContext waits for the gate of the item's sourceId. */
+  contextGates = new Map<string, Gate>();
+  private nextId = 1;
+  private nextContact = 100;
+
+  fail(method: Method, kind: StoreErrorKind, message = `fake ${kind}`, times = 1): void {
+    this.failures.set(method, { kind, message, times });
+  }
+
+  callsOf(method: Method): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  private enter(method: Method, args: unknown[]): void {
+    this.calls.push({ method, args });
+    const f = this.failures.get(method);
+    if (f && f.times > 0) {
+      f.times -= 1;
+      throw new StoreError(f.kind, f.message, { status: f.kind === "forbidden" ? 403 : 503 });
+    }
+  }
+
+  async loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
+    this.enter("loadItemContext", [correspondence, policy]);
+    const g = correspondence.sourceId ? this.contextGates.get(correspondence.sourceId) : undefined;
+    if (g) await g.promise;
+    if (!this.provisioned) throw new StoreError("notProvisioned", "list 'Contacts' not found");
+    return {
+      correspondence,
+      matches: resolveMatches(
+        correspondence.participants,
+        correspondence.mailboxOwner,
+        policy,
+        this.contacts,
+      ),
+      templates: this.templates,
+      groups: this.groups,
+      setup: this.setup,
+      alreadyLogged: this.entries.filter(
+        (e) => correspondence.sourceId && e.sourceId === correspondence.sourceId,
+      ),
+    };
+  }
+
+  async logInteraction(request: LogRequest): Promise<LogResult> {
+    this.enter("logInteraction", [request]);
+    const template = this.templates.find((t) => t.code === request.draft.templateCode);
+    if (!template) throw new StoreError("invalid", `unknown template ${request.draft.templateCode}`);
+    const segment =
+      request.contacts.length > 1 ? { ...buildSegment(request), id: String(this.nextId++) } : undefined;
+    const built = buildEntries({
+      correspondence: request.correspondence,
+      contacts: request.contacts,
+      draft: request.draft,
+      template,
+      user: request.user,
+      requestId: `req-${this.calls.length}`,
+      ...(segment?.id ? { loggedSegmentId: segment.id } : {}),
+    });
+    const results: ContactLogResult[] = built.map((entry) => {
+      const existing = this.entries.find((e) => e.dedupeKey === entry.dedupeKey);
+      if (existing) return { contactNo: entry.contactNo, status: "alreadyLogged", entry: existing };
+      const stored = { ...entry, id: String(this.nextId++) };
+      this.entries.push(stored);
+      return { contactNo: entry.contactNo, status: "logged", entry: stored };
+    });
+    return { ...(segment ? { segment } : {}), results };
+  }
+
+  async getHistory(query: HistoryQuery): Promise<HistoryPage> {
+    this.enter("getHistory", [query]);
+    const no = query.contactNo.toUpperCase();
+    const all = this.entries
+      .filter((e) => query.includeCanceled !== false || !e.canceled)
+      .filter((e) =>
+        query.isCompany
+          ? e.contactNo.toUpperCase() === no || e.contactCompanyNo?.toUpperCase() === no
+          : e.contactNo.toUpperCase() === no,
+      )
+      .sort(newestFirst);
+    const start = query.cursor ? Number(query.cursor) : 0;
+    const page = all.slice(start, start + query.pageSize);
+    const next = start + query.pageSize;
+    return { entries: page, ...(next < all.length ? { nextCursor: String(next) } : {}) };
+  }
+
+  async createContact(contact: Omit<Contact, "contactNo" | "id">): Promise<Contact> {
+    this.enter("createContact", [contact]);
+    const created: Contact = { ...contact, contactNo: `CT${String(this.nextContact++).padStart(6, "0")}` };
+    this.contacts.push(created);
+    return created;
+  }
+
+  async searchContacts(text: string): Promise<Contact[]> {
+    this.enter("searchContacts", [text]);
+    const t = text.toLowerCase();
+    return this.contacts.filter((c) => c.name.toLowerCase().includes(t));
+  }
+
+  async pendingLogs(): Promise<PendingLog[]> {
+    this.enter("pendingLogs", []);
+    return [...this.pending];
+  }
+
+  async flushPending(): Promise<number> {
+    this.enter("flushPending", []);
+    const sent = this.pending.length;
+    for (const p of this.pending) await this.logInteraction(p.request);
+    this.pending = [];
+    return sent;
+  }
+
+  async provisionLists(): Promise<void> {
+    this.enter("provisionLists", []);
+    this.provisioned = true;
+  }
+
+  /** Adds history entries directly, as if logged earlier. */
+  seedEntries(entries: Omit<InteractionLogEntry, "id">[]): void {
+    for (const e of entries) this.entries.push({ ...e, id: String(this.nextId++) });
+  }
+}

@@ -1,6 +1,6 @@
 // Theme and language for the whole pane, both taken from Outlook through the mailbox port.
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
 import { createTranslator, I18nProvider } from "../i18n";
@@ -14,6 +14,10 @@ export interface PaneRootProps {
 
 export function PaneRoot({ mailbox, store, policy }: PaneRootProps) {
   const translator = useMemo(() => createTranslator(mailbox.displayLanguage), [mailbox.displayLanguage]);
+  useEffect(() => {
+    // Screen readers pick the voice from the document's language, not only the provider's.
+    document.documentElement.lang = translator.locale;
+  }, [translator.locale]);
   return (
     <FluentProvider theme={mailbox.theme === "dark" ? webDarkTheme : webLightTheme} lang={translator.locale}>
       <I18nProvider translator={translator}>

@@ -1,7 +1,7 @@
 // One row per correspondent: what they matched, and whether to log for them.
 import { Badge, Button, Checkbox, Field, Select } from "@fluentui/react-components";
 import { PersonAdd16Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Contact, ParticipantMatch } from "../../domain/types";
 import type { NewContact } from "../hooks/useCreateContact";
 import { useI18n } from "../i18n";
@@ -76,6 +76,15 @@ function ParticipantRow({
   const i18n = useI18n();
   const styles = useParticipantStyles();
   const [creating, setCreating] = useState(false);
+  // Where focus goes when the inline form closes: the new row's checkbox, or back to the button that opened it.
+  const [focusAfter, setFocusAfter] = useState<"checkbox" | "button" | undefined>();
+  const checkboxRef = useRef<HTMLInputElement>(null);
+  const createButtonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    (focusAfter === "checkbox" ? checkboxRef : createButtonRef).current?.focus();
+    setFocusAfter(undefined);
+  }, [focusAfter, match.status]);
   const contact = contactOf(match, choices);
   const logged = isAlreadyLogged(contact, loggedNos);
   const address = match.participant.address.trim() || match.email;
@@ -121,6 +130,7 @@ function ParticipantRow({
       ) : (
         <div className={styles.line}>
           <Checkbox
+            ref={checkboxRef}
             checked={selection.has(match.email)}
             disabled={match.status === "ambiguous" && !contact}
             onChange={(_, d) => onToggle(match.email, d.checked === true)}
@@ -164,13 +174,18 @@ function ParticipantRow({
             onCreate={onCreateContact}
             onCreated={(c) => {
               setCreating(false);
+              setFocusAfter("checkbox");
               onContactCreated(match, c);
             }}
-            onCancel={() => setCreating(false)}
+            onCancel={() => {
+              setCreating(false);
+              setFocusAfter("button");
+            }}
           />
         ) : (
           <div className={styles.indent}>
             <Button
+              ref={createButtonRef}
               size="small"
               icon={<PersonAdd16Regular />}
               aria-label={i18n.t("createContactFor", { address: match.email })}

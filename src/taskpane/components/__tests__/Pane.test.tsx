@@ -30,6 +30,7 @@ describe("Dutch", () => {
     store.seedEntries([entryFor(JANE.contactNo, 3, { informationFlow: "Outbound" })]);
     renderPane(mailFromJane(), { displayLanguage: "nl-NL", store });
     expect(await screen.findByRole("heading", { name: "Interactie registreren" })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("nl-NL");
     expect(screen.getByRole("heading", { name: "Correspondenten" })).toBeInTheDocument();
     expect(screen.getByLabelText("Omschrijving", { exact: false })).toHaveValue("Quote for 40 widgets");
     expect(screen.getByLabelText("Informatiestroom")).toHaveDisplayValue("Inkomend");
@@ -81,6 +82,7 @@ describe("create contact", () => {
 
     const row = await screen.findByRole("checkbox", { name: "Tom Stranger" });
     expect(row).toBeChecked();
+    await waitFor(() => expect(row).toHaveFocus());
     const [sent] = store.callsOf("createContact")[0] as [Omit<Contact, "contactNo">];
     expect(sent).toEqual({
       type: "Person",
@@ -98,10 +100,17 @@ describe("create contact", () => {
     renderPane(mailFromJane(), { store });
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Create contact for tom@fabrikam.com" }));
-    const form = screen.getByRole("form", { name: "Create contact for tom@fabrikam.com" });
+    let form = screen.getByRole("form", { name: "Create contact for tom@fabrikam.com" });
     fireEvent.change(within(form).getByLabelText("Type"), { target: { value: "Company" } });
     expect(within(form).getByLabelText(/Company name/)).toHaveValue("Fabrikam");
     expect(within(form).getByLabelText("Mail domain")).toHaveValue("fabrikam.com");
+    fireEvent.click(within(form).getByRole("button", { name: "Cancel" }));
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Create contact for tom@fabrikam.com" })).toHaveFocus(),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Create contact for tom@fabrikam.com" }));
+    form = screen.getByRole("form", { name: "Create contact for tom@fabrikam.com" });
+    fireEvent.change(within(form).getByLabelText("Type"), { target: { value: "Company" } });
     fireEvent.change(within(form).getByLabelText(/Company name/), { target: { value: "Fabrikam Ltd" } });
     fireEvent.click(within(form).getByRole("button", { name: "Save" }));
     expect(

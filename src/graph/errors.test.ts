@@ -36,6 +36,11 @@ describe("error mapping", () => {
     expect(toStoreError(dropped).kind).toBe("offline");
     const raw = new TypeError("fetch failed");
     expect(toStoreError(raw).kind).toBe("offline");
+    // What the SDK really throws for a closed socket: status -1, no code, the fetch error kept in body.
+    const wrapped = new GraphError(-1, "");
+    wrapped.code = null;
+    wrapped.body = { name: "TypeError", message: "fetch failed", cause: { code: "UND_ERR_SOCKET" } };
+    expect(toStoreError(wrapped).kind).toBe("offline");
     const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
     expect(toStoreError(reset).kind).toBe("offline");
   });

@@ -22,20 +22,29 @@ export function kindForStatus(status: number, code?: string): StoreErrorKind {
 
 const NETWORK_ERROR_NAMES = new Set(["TypeError", "AbortError", "FetchError", "TimeoutError"]);
 
-/** Fetch in browsers and Node rejects with a TypeError on a dropped connection or DNS failure. */
+/**
+ * Fetch in browsers and Node rejects with a TypeError on a dropped connection or DNS failure; the SDK wraps it in a
+ * GraphError with status -1 (keeping the original in `body`). Checked by shape, not instanceof: errors from Node's
+ * fetch may come from another realm (test runners, workers).
+ */
 export function isNetworkError(e: unknown): boolean {
-  if (e instanceof GraphError) return e.statusCode <= 0 && NETWORK_ERROR_NAMES.has(e.code ?? "");
-  if (!(e instanceof Error)) return false;
-  if (NETWORK_ERROR_NAMES.has(e.name)) return true;
-  const code =
-    (e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
-  return (
-    !!code &&
-    /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT)$/.test(
-      code,
-    )
-  );
+  if (e instanceof GraphError) {
+    if (e.statusCode > 0) return false;
+    return NETWORK_ERROR_NAMES.has(e.code ?? "") || looksLikeNetworkFailure(e.body);
+  }
+  return looksLikeNetworkFailure(e);
 }
+
+function looksLikeNetworkFailure(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const err = e as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
+  if (typeof err.name === "string" && NETWORK_ERROR_NAMES.has(err.name)) return true;
+  const code = err.cause?.code ?? err.code;
+  return typeof code === "string" && NETWORK_ERROR_CODES.test(code);
+}
+
+const NETWORK_ERROR_CODES =
+  /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
 
 export function fromHttpFailure(f: HttpFailure, what: string): StoreError {
   const kind = kindForStatus(f.status, f.code);

@@ -1,0 +1,520 @@
+// The storage layer against the local emulator, through the real Graph SDK over HTTPS.
+import { seedEmulator } from "../../dev/seed/seed";
+import { StoreError } from "../../src/domain/errors";
+import { EMPTY_POLICY, type MatchingPolicy } from "../../src/domain/matching";
+import type { LogRequest } from "../../src/domain/ports";
+import type { Contact, Correspondence, Participant } from "../../src/domain/types";
+import { DevTokenProvider } from "../../src/graph/auth/dev-token";
+import { BatchExecutor } from "../../src/graph/batch";
+import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
+import { entryToFields } from "../../src/graph/mapping";
+import { MemoryOutbox } from "../../src/graph/outbox";
+import { contactsRepository } from "../../src/graph/repositories/contacts";
+import { entriesBySource, entriesRepository } from "../../src/graph/repositories/entries";
+import { SharePointSite } from "../../src/graph/site";
+import { ListRepository } from "../../src/graph/repositories/list-repository";
+import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
+import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
+
+const POLICY: MatchingPolicy = { ownDomains: ["cronus.example"], neverLog: ["gmail.com"] };
+const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
+
+function mail(sourceId: string, addresses: string[], subject = "Quote"): Correspondence {
+  return {
+    kind: "email",
+    mode: "read",
+    sourceId,
+    subject,
+    date: "2024-05-01T09:30:00Z",
+    direction: "inbound",
+    participants: addresses.map((address, i): Participant => ({
+      role: i === 0 ? "from" : "to",
+      displayName: address,
+      address,
+    })),
+    mailboxOwner: OWNER,
+  };
+}
+
+function request(correspondence: Correspondence | undefined, contacts: Contact[]): LogRequest {
+  return {
+    ...(correspondence ? { correspondence } : {}),
+    contacts,
+    user: USER,
+    draft: {
+      templateCode: "EMAIL",
+      description: correspondence?.subject ?? "Call",
+      interactionDate: "2024-05-01T09:30:00Z",
+      informationFlow: "Inbound",
+      initiatedBy: "Them",
+      attemptFailed: false,
+      costLCY: 0.5,
+      durationMin: 5,
+      correspondenceType: "Email",
+    },
+  };
+}
+
+/** Direct access for assertions and setup, outside the store under test. */
+function tools(url: string) {
+  const baseUrl = normalizeBaseUrl(url);
+  const client = createGraphClient({
+    baseUrl,
+    authProvider: new DevTokenProvider(USER.emailAddress),
+    retry: { delaySeconds: 0.2 },
+  });
+  const site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+  return {
+    client,
+    site,
+    batch: new BatchExecutor(client, baseUrl),
+    entries: entriesRepository(site),
+    contacts: contactsRepository(site),
+  };
+}
+
+const extraPersons: Contact[] = Array.from({ length: 25 }, (_, i) => ({
+  contactNo: `CT9000${String(i).padStart(2, "0")}`,
+  type: "Person",
+  name: `Segment Person ${i}`,
+  email: `person${i}@fabrikam.example`,
+}));
+
+describe("storage layer against the emulator", () => {
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    emu = await startTestEmulator({ threshold: 50 });
+    await seedEmulator({ baseUrl: emu.url, user: USER });
+    await seedEmulator({ baseUrl: emu.url, user: USER, contacts: extraPersons });
+  });
+  afterAll(async () => emu?.dispose());
+  afterEach(async () => emu.setFaults({}));
+
+  it("seeding is idempotent: a second run adds nothing", async () => {
+    const again = await seedEmulator({ baseUrl: emu.url, user: USER });
+    expect(again.provision.createdLists).toEqual([]);
+    expect(again.provision.addedColumns).toEqual([]);
+    expect(again.reference).toEqual({ groups: 0, templates: 0, setup: 0 });
+    expect(again.contactsAdded).toBe(0);
+    expect(again.contactsExisting).toBe(12);
+  });
+
+  describe("matching", () => {
+    it("finds a known person, a company by parent domain, unknown, ambiguous and an apostrophe address", async () => {
+      const store = storeFor(emu.url);
+      const ctx = await store.loadItemContext(
+        mail("<match-1@adatum.example>", [
+          "Robin.Danielsen@Adatum.example",
+          "someone@mail.eu.treyresearch.example",
+          "nobody@unknown-company.example",
+          "info@relecloud.example",
+          "mary.o'brien@litware.example",
+          "peter.saddow@cronus.example",
+          "friend@gmail.com",
+        ]),
+        POLICY,
+      );
+      const by = Object.fromEntries(ctx.matches.map((m) => [m.email, m]));
+      expect(by["robin.danielsen@adatum.example"]).toMatchObject({
+        status: "person",
+        contact: { contactNo: "CT000010" },
+      });
+      expect(by["robin.danielsen@adatum.example"]!.company?.contactNo).toBe("CT000001");
+      expect(by["someone@mail.eu.treyresearch.example"]).toMatchObject({
+        status: "company",
+        contact: { contactNo: "CT000002" },
+      });
+      expect(by["nobody@unknown-company.example"]!.status).toBe("unknown");
+      expect(by["info@relecloud.example"]!.status).toBe("ambiguous");
+      expect(by["info@relecloud.example"]!.candidates!.map((c) => c.contactNo).sort()).toEqual([
+        "CT000005",
+        "CT000006",
+      ]);
+      expect(by["mary.o'brien@litware.example"]).toMatchObject({
+        status: "person",
+        contact: { contactNo: "CT000014" },
+      });
+      expect(by["peter.saddow@cronus.example"]!.status).toBe("internal");
+      expect(by["friend@gmail.com"]!.status).toBe("neverLog");
+      expect(ctx.templates.map((t) => t.code)).toEqual(
+        expect.arrayContaining(["EMAIL", "MEETING", "PHONE", "LETTER"]),
+      );
+      expect(ctx.groups.length).toBeGreaterThanOrEqual(4);
+      expect(ctx.setup).toEqual({
+        Emails: "EMAIL",
+        "Meeting Invitation": "MEETING",
+        "Outgoing Calls": "PHONE",
+        "E-Mail Draft": "EMAIL",
+      });
+    });
+
+    it("matches a person by Email2", async () => {
+      const ctx = await storeFor(emu.url).loadItemContext(
+        mail("<m2>", ["jesse@ulrich-consulting.example"]),
+        EMPTY_POLICY,
+      );
+      expect(ctx.matches[0]).toMatchObject({ status: "person", contact: { contactNo: "CT000011" } });
+    });
+
+    it("loads an item's context in exactly one HTTP request once the site is known", async () => {
+      const store = storeFor(emu.url);
+      await store.loadItemContext(mail("<warm>", ["kim.akers@treyresearch.example"]), POLICY);
+      await emu.resetStats();
+      const ctx = await store.loadItemContext(
+        mail("<second>", ["robin.danielsen@adatum.example", "x@litware.example"]),
+        POLICY,
+      );
+      const stats = await emu.stats();
+      expect(stats.http.total).toBe(1);
+      expect(stats.http.byKind.batch).toBe(1);
+      expect(ctx.matches.map((m) => m.status)).toEqual(["person", "company"]);
+    });
+  });
+
+  describe("logging", () => {
+    it("logs one interaction, and a second log of the same item finds it instead of writing again", async () => {
+      const store = storeFor(emu.url);
+      const robin = (await store.searchContacts("CT000010"))[0]!;
+      const c = mail("<once@adatum.example>", ["robin.danielsen@adatum.example"]);
+      const first = await store.logInteraction(request(c, [robin]));
+      expect(first.results).toEqual([expect.objectContaining({ contactNo: "CT000010", status: "logged" })]);
+      expect(first.results[0]!.entry).toMatchObject({
+        contactNo: "CT000010",
+        contactCompanyNo: "CT000001",
+        sourceId: "<once@adatum.example>",
+      });
+      expect(first.segment).toBeUndefined();
+      const second = await store.logInteraction(request(c, [robin]));
+      expect(second.results[0]).toMatchObject({
+        status: "alreadyLogged",
+        entry: { id: first.results[0]!.entry!.id },
+      });
+      const ctx = await store.loadItemContext(c, POLICY);
+      expect(ctx.alreadyLogged).toHaveLength(1);
+    });
+
+    it("logs a segment of 25 contacts: one segment item, then entries in $batches of 20", async () => {
+      const store = storeFor(emu.url);
+      await store.loadItemContext(mail("<warm-seg>", ["a@b.example"]), POLICY);
+      await emu.resetStats();
+      const c = mail(
+        "<segment@fabrikam.example>",
+        extraPersons.map((p) => p.email!),
+        "Kick-off",
+      );
+      const result = await store.logInteraction(request(c, extraPersons));
+      const stats = await emu.stats();
+      expect(result.segment?.id).toBeDefined();
+      expect(result.results.map((r) => r.status)).toEqual(Array(25).fill("logged"));
+      expect(new Set(result.results.map((r) => r.entry!.loggedSegmentId))).toEqual(
+        new Set([result.segment!.id]),
+      );
+      expect(stats.http.total).toBe(3);
+      expect(stats.batchParts.total).toBe(26);
+      const stored = await tools(emu.url).entries.listAll(entriesBySource("<segment@fabrikam.example>"));
+      expect(stored).toHaveLength(25);
+      expect(
+        stored.every(
+          (e) => e.loggedSegmentId === result.segment!.id && e.contactVia?.endsWith("@fabrikam.example"),
+        ),
+      ).toBe(true);
+    });
+
+    it("a lost answer (write applied, connection dropped) still gives exactly one entry", async () => {
+      const store = storeFor(emu.url);
+      const kim = (await store.searchContacts("kim.akers@treyresearch.example"))[0]!;
+      await store.loadItemContext(mail("<warm-drop>", ["a@b.example"]), POLICY);
+      await emu.setFaults({ dropRate: 1, dropAfterShare: 1, paths: ["^/\\$batch$"], seed: 7 });
+      // Only the first $batch is dropped: switch the fault off as soon as it has hit.
+      const watcher = (async () => {
+        for (let i = 0; i < 200; i++) {
+          if ((await emu.stats()).faults.dropAfter > 0) return emu.setFaults({});
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      const result = await store
+        .logInteraction(request(mail("<lost@treyresearch.example>", [kim.email!]), [kim]))
+        .finally(() => watcher);
+      expect((await emu.stats()).faults.dropAfter).toBeGreaterThanOrEqual(1);
+      expect(["logged", "alreadyLogged"]).toContain(result.results[0]!.status);
+      const stored = await tools(emu.url).entries.listAll(entriesBySource("<lost@treyresearch.example>"));
+      expect(stored).toHaveLength(1);
+    });
+
+    it("honours 429/503 with Retry-After, inside and outside $batch", async () => {
+      const store = storeFor(emu.url);
+      await emu.setFaults({ rate429: 0.3, rate503: 0.2, retryAfterSeconds: 0, seed: 3 });
+      const ian = (await store.searchContacts("CT000013"))[0]!;
+      const ctx = await store.loadItemContext(
+        mail("<throttled>", ["ian.deberry@alpineskihouse.example"]),
+        POLICY,
+      );
+      expect(ctx.matches[0]!.status).toBe("person");
+      const logged = await store.logInteraction(request(mail("<throttled>", [ian.email!]), [ian]));
+      const faults = (await emu.stats()).faults;
+      expect(faults["429"] + faults["503"]).toBeGreaterThan(0);
+      expect(["logged", "alreadyLogged"]).toContain(logged.results[0]!.status);
+      await emu.setFaults({});
+      expect(await tools(emu.url).entries.listAll(entriesBySource("<throttled>"))).toHaveLength(1);
+    });
+
+    it("surfaces a stale eTag as a conflict and changes nothing", async () => {
+      const store = storeFor(emu.url);
+      const dana = (await store.searchContacts("CT000015"))[0]!;
+      const { results } = await store.logInteraction(
+        request(mail("<etag@treyresearch.example>", [dana.email!]), [dana]),
+      );
+      const entry = results[0]!.entry!;
+      const { entries } = tools(emu.url);
+      await entries.update(entry.id!, { Title: "first edit" }, entry.eTag);
+      const err = await entries.update(entry.id!, { Title: "second edit" }, entry.eTag).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).kind).toBe("conflict");
+      expect((err as StoreError).details.status).toBe(412);
+      expect((await entries.getById(entry.id!)).description).toBe("first edit");
+    });
+
+    it("refuses an invalid draft before writing anything", async () => {
+      const store = storeFor(emu.url);
+      const robin = (await store.searchContacts("CT000010"))[0]!;
+      const bad = request(undefined, [robin]);
+      bad.draft.templateCode = "NOPE";
+      await expect(store.logInteraction(bad)).rejects.toMatchObject({ kind: "invalid" });
+    });
+  });
+
+  describe("history", () => {
+    it("pages newest first on a list above the threshold, without the Prefer header", async () => {
+      const t = tools(emu.url);
+      const base = Date.parse("2023-01-01T00:00:00Z");
+      const entries = Array.from({ length: 130 }, (_, i) => ({
+        description: `History ${i}`,
+        contactNo: i % 3 === 0 ? "CT700001" : `CT8${String(i).padStart(5, "0")}`,
+        contactCompanyNo: "CT000002",
+        interactionDate: new Date(base + i * 3600_000).toISOString(),
+        templateCode: "EMAIL",
+        costLCY: 0,
+        durationMin: 0,
+        userId: USER.emailAddress,
+        attemptFailed: false,
+        canceled: i === 99, // 99 % 3 === 0: one canceled entry of CT700001
+        sourceKind: "Manual" as const,
+        dedupeKey: `X-history-${i}`,
+      }));
+      const steps = await Promise.all(entries.map((e, i) => t.entries.addStep(`h${i}`, entryToFields(e))));
+      const answers = await t.batch.execute(steps);
+      expect([...answers.values()].every((a) => a.status === 201)).toBe(true);
+
+      const sent: Headers[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        sent.push(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)));
+        return realFetch(input, init);
+      };
+      try {
+        const store = storeFor(emu.url);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.getHistory({
+            contactNo: "CT700001",
+            isCompany: false,
+            pageSize: 10,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...page.entries.map((e) => e.interactionDate));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 20);
+        const expected = entries
+          .filter((e) => e.contactNo === "CT700001" && !e.canceled)
+          .map((e) => Date.parse(e.interactionDate));
+        expect(seen.map((d) => Date.parse(d))).toEqual([...expected].sort((a, b) => b - a));
+        expect(pages).toBeGreaterThan(3);
+        const withCanceled = await store.getHistory({
+          contactNo: "CT700001",
+          isCompany: false,
+          pageSize: 50,
+          includeCanceled: true,
+        });
+        expect(withCanceled.entries.some((e) => e.canceled)).toBe(true);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.some((h) => h.has("Prefer"))).toBe(false);
+    });
+
+    it("shows a company's history including its persons' entries", async () => {
+      const page = await storeFor(emu.url).getHistory({
+        contactNo: "CT000002",
+        isCompany: true,
+        pageSize: 5,
+      });
+      expect(page.entries).toHaveLength(5);
+      expect(page.entries.every((e) => e.contactCompanyNo === "CT000002")).toBe(true);
+      expect(page.nextCursor).toBeDefined();
+    });
+
+    it("rejects a cursor that points at another host", async () => {
+      await expect(
+        storeFor(emu.url).getHistory({
+          contactNo: "CT000012",
+          isCompany: false,
+          pageSize: 5,
+          cursor: "https://evil.example/v1.0/x",
+        }),
+      ).rejects.toMatchObject({ kind: "invalid" });
+    });
+  });
+
+  describe("contacts", () => {
+    it("creates a contact with the next free number and refuses a duplicate email", async () => {
+      const store = storeFor(emu.url);
+      const created = await store.createContact({
+        type: "Person",
+        name: "New Person",
+        email: "New.Person@Northwind.example",
+      });
+      expect(created.contactNo).toMatch(/^CT\d{6}$/);
+      expect(Number(created.contactNo.slice(2))).toBeGreaterThan(900024);
+      expect(created.email).toBe("new.person@northwind.example");
+      await expect(
+        store.createContact({ type: "Person", name: "Copy", email: "new.person@northwind.example" }),
+      ).rejects.toMatchObject({
+        kind: "invalid",
+        details: { code: "duplicateEmail" },
+      });
+      await expect(
+        store.createContact({ type: "Person", name: " ", email: "x@y.example" }),
+      ).rejects.toMatchObject({ kind: "invalid" });
+    });
+
+    it("takes the next number when another writer took it first (unique ContactNo decides)", async () => {
+      const t = tools(emu.url);
+      const store = storeFor(emu.url);
+      const realAdd = ListRepository.prototype.add;
+      let squatted = "";
+      // Between the store's read of the highest number and its write, someone else stores that very number.
+      const spy = jest.spyOn(ListRepository.prototype, "add").mockImplementationOnce(async function (
+        this: ListRepository<unknown>,
+        fields,
+      ) {
+        squatted = String(fields.ContactNo);
+        await t.contacts.add({ Title: "Squatter", ContactNo: squatted, ContactType: "Person" });
+        return realAdd.call(this, fields);
+      });
+      try {
+        const created = await store.createContact({
+          type: "Company",
+          name: "Race Inc.",
+          domain: "Race.example",
+        });
+        expect(squatted).toMatch(/^CT\d{6}$/);
+        expect(created.contactNo).toBe(`CT${String(Number(squatted.slice(2)) + 1).padStart(6, "0")}`);
+        expect(created).toMatchObject({ companyNo: created.contactNo, domain: "race.example" });
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it("searches by number, address, address prefix and name prefix", async () => {
+      const store = storeFor(emu.url);
+      expect((await store.searchContacts("ct000014")).map((c) => c.contactNo)).toContain("CT000014");
+      expect((await store.searchContacts("mary.o'brien@litware.example")).map((c) => c.name)).toEqual([
+        "Mary O'Brien",
+      ]);
+      expect((await store.searchContacts("jesse.")).map((c) => c.contactNo)).toContain("CT000011");
+      expect((await store.searchContacts("Kim")).map((c) => c.contactNo)).toContain("CT000012");
+      expect(await store.searchContacts("   ")).toEqual([]);
+    });
+  });
+});
+
+describe("provisioning upgrades in place", () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => emu?.dispose());
+
+  it("adds missing columns and indexes to an existing list and keeps its items", async () => {
+    const t = tools(emu.url);
+    const siteId = await t.site.siteId();
+    // An older version of the app: Contacts with two columns, Email not indexed, and one contact in it.
+    await t.site.manage(`/sites/${siteId}/lists`).post({
+      displayName: "Contacts",
+      columns: [
+        { name: "ContactNo", text: {}, indexed: true, enforceUniqueValues: true },
+        { name: "Email", text: {} },
+      ],
+      list: { template: "genericList" },
+    });
+    t.site.forget();
+    const listId = (await t.site.allLists()).get("Contacts")!.id;
+    await t.client
+      .api(`/sites/${siteId}/lists/${listId}/items`)
+      .post({ fields: { Title: "Old Timer", ContactNo: "CT000100", Email: "old@timer.example" } });
+
+    const store = storeFor(emu.url);
+    await store.provisionLists();
+
+    const columns = (await t.client.api(`/sites/${siteId}/lists/${listId}/columns`).get()) as {
+      value: { name: string; indexed?: boolean; enforceUniqueValues?: boolean }[];
+    };
+    const byName = new Map(columns.value.map((c) => [c.name, c]));
+    for (const name of ["ContactType", "CompanyNo", "Email2", "Domain", "Phone", "JobTitle"])
+      expect(byName.has(name)).toBe(true);
+    expect(byName.get("Email")!.indexed).toBe(true);
+    expect(byName.get("Domain")!.indexed).toBe(true);
+    t.site.forget();
+    expect((await t.site.listIds()).entries).toBeDefined();
+    const found = await store.searchContacts("CT000100");
+    expect(found).toEqual([expect.objectContaining({ name: "Old Timer", email: "old@timer.example" })]);
+  });
+});
+
+describe("emulator mode provisions on first use; the outbox keeps logs while Graph is down", () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => emu?.dispose());
+
+  it("sets up the lists by itself on an empty emulator", async () => {
+    const ctx = await storeFor(emu.url).loadItemContext(mail("<fresh>", ["a@b.example"]), POLICY);
+    expect(ctx.templates.length).toBeGreaterThanOrEqual(4);
+    expect(ctx.matches[0]!.status).toBe("unknown");
+  });
+
+  it("queues a log when the emulator is down and sends it once when it is back", async () => {
+    const outbox = new MemoryOutbox();
+    const store = storeFor(emu.url, outbox);
+    const contact = await store.createContact({
+      type: "Person",
+      name: "Offline Olga",
+      email: "olga@offline.example",
+    });
+    await store.loadItemContext(mail("<warm-off>", ["a@b.example"]), POLICY);
+    await emu.close();
+    const c = mail("<offline@offline.example>", ["olga@offline.example"]);
+    const result = await store.logInteraction(request(c, [contact]));
+    expect(result.results[0]!.status).toBe("queued");
+    expect(await store.pendingLogs()).toHaveLength(1);
+    expect(await store.flushPending()).toBe(0);
+    expect((await store.pendingLogs())[0]!.attempts).toBe(1);
+
+    await emu.restart();
+    expect(await store.flushPending()).toBe(1);
+    expect(await store.pendingLogs()).toHaveLength(0);
+    expect(await store.flushPending()).toBe(0);
+    const stored = await tools(emu.url).entries.listAll(entriesBySource("<offline@offline.example>"));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.contactNo).toBe(contact.contactNo);
+  });
+});

@@ -27,7 +27,7 @@ export interface Workbench {
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const STAND_IN_PATH = "/workbench/office-stand-in.js";
 const OFFICE_JS_TAG =
-  /<script\b[^>]*\bsrc=["']https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["'][^>]*>\s*<\/script>/i;
+  /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?[^>]*>\s*<\/script>/i;
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -117,7 +117,11 @@ function linkWith(req: GraphRequest, set: Record<string, string>, drop: string[]
   const params = new URLSearchParams(req.query);
   for (const k of drop) params.delete(k);
   for (const [k, v] of Object.entries(set)) params.set(k, v);
-  return `${req.origin}/v1.0${req.path}?${params.toString()}`;
+  // Graph keeps the `$` of system query options readable in nextLink and deltaLink.
+  const query = [...params]
+    .map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, "$")}=${encodeURIComponent(v)}`)
+    .join("&");
+  return `${req.origin}/v1.0${req.path}?${query}`;
 }
 
 export function queryItems(
@@ -248,6 +252,10 @@ export function buildNewItem(
   const now = nowIso();
   const who = { email: by.email, displayName: by.displayName };
   for (const k of Object.keys(fields)) if (fields[k] === null) delete fields[k];
+  // A Yes/No column reads No until set, as in SharePoint.
+  for (const col of list.columns.values()) {
+    if (col.type === "boolean" && !col.builtIn && fields[col.name] === undefined) fields[col.name] = false;
+  }
   return {
     id: nextId,
     guid: randomUUID(),

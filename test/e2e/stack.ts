@@ -81,3 +81,30 @@ export async function paneFrame(page: Page): Promise<Frame> {
   if (!frame) throw new Error("the task pane iframe has no frame");
   return frame;
 }
+
+/** Reads a list's items (fields) straight from the emulator through the Graph SDK: what SharePoint holds. */
+export async function listItems(
+  graph: Client,
+  listName: string,
+  filter?: string,
+): Promise<Array<Record<string, unknown>>> {
+  const site = (await graph.api("/sites/contoso.sharepoint.com:/sites/interactions").get()) as { id: string };
+  const lists = (await graph
+    .api(`/sites/${site.id}/lists`)
+    .filter(`displayName eq '${listName.replace(/'/g, "''")}'`)
+    .get()) as { value: Array<{ id: string }> };
+  const list = lists.value[0];
+  if (!list) throw new Error(`no list named ${listName}`);
+  let request = graph.api(`/sites/${site.id}/lists/${list.id}/items`).expand("fields").top(999);
+  if (filter) request = request.filter(filter);
+  const page = (await request.get()) as { value: Array<{ fields: Record<string, unknown> }> };
+  return page.value.map((i) => i.fields);
+}
+
+export const FIXTURE = {
+  robinMail: "AAMkAGI2TInbox0001AAA",
+  robinMessageId: "<CH2PR01MB0001.robin@adatum.example>",
+  samMail: "AAMkAGI2TInbox0002AAA",
+  sentToMany: "AAMkAGI2TSent0001AAA",
+  meetingWeOrganise: "AAMkAGI2TCal0001AAA",
+};

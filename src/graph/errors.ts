@@ -9,7 +9,7 @@ export interface HttpFailure {
   requestId?: string;
 }
 
-export function kindForStatus(status: number, code?: string): StoreErrorKind {
+export function kindForStatus(status: number): StoreErrorKind {
   if (status === 401) return "unauthenticated";
   if (status === 403) return "forbidden";
   if (status === 404) return "notFound";
@@ -47,7 +47,7 @@ const NETWORK_ERROR_CODES =
   /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
 
 export function fromHttpFailure(f: HttpFailure, what: string): StoreError {
-  const kind = kindForStatus(f.status, f.code);
+  const kind = kindForStatus(f.status);
   return new StoreError(kind, `${what}: ${f.message ?? f.code ?? `HTTP ${f.status}`}`, {
     status: f.status,
     code: f.code,

@@ -19,6 +19,7 @@ export interface TestEmulator {
   dataDir: string;
   close(): Promise<void>;
   setFaults(f: FaultConfig): Promise<void> | void;
+  setReadonlyUsers(users: string[]): void;
   stats(): Promise<StatsSnapshot>;
   resetStats(): Promise<void>;
   restart(): Promise<void>;
@@ -40,6 +41,7 @@ export async function startTestEmulator(
     dataDir,
     close: () => emu.close(),
     setFaults: (f) => emu.setFaults(f),
+    setReadonlyUsers: (users) => emu.setReadonlyUsers(users),
     stats: async () => emu.stats(),
     resetStats: async () => emu.resetStats(),
     restart: async () => {

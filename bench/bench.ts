@@ -1,14 +1,13 @@
 // Storage benchmark against a local emulator: history latency at 10k and 100k entries, the request count of a
 // 60-contact log, and a fault soak (1,000 logs under 429/503 and dropped connections) that counts what was
 // logged, lost and duplicated. `npx tsx bench/bench.ts` (re-runs itself with the dev CA trusted).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type RunningEmulator } from "../dev/emulator/index";
 import { seedEmulator } from "../dev/seed/seed";
-import { ensureDevCerts } from "../dev/shared/certs";
+import { ensureDevCaTrusted } from "../dev/seed/trust-dev-ca";
 import { DEFAULT_EMULATOR_SITE_URL, type AppConfig } from "../src/config/app-config";
 import type { LogRequest } from "../src/domain/ports";
 import type { Contact, UserProfile } from "../src/domain/types";
@@ -143,9 +142,7 @@ const person = (i: number): Contact => ({
   email: `person${i}@bench.example`,
 });
 
-async function soak(
-  emu: RunningEmulator,
-): Promise<{
+async function soak(emu: RunningEmulator): Promise<{
   logged: number;
   lost: number;
   duplicated: number;
@@ -310,15 +307,7 @@ async function main(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const certs = await ensureDevCerts();
-  // Node reads NODE_EXTRA_CA_CERTS only at start-up: re-run this script once with the dev CA trusted.
-  if (process.env.NODE_EXTRA_CA_CERTS !== certs.caPath) {
-    const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: certs.caPath },
-    });
-    process.exit(r.status ?? 1);
-  }
+  await ensureDevCaTrusted();
   await main();
 }
 

@@ -3,6 +3,7 @@
 // is missing. CLI: `npx tsx dev/seed/seed.ts` (EMULATOR_URL, SITE_URL; trust the CA via NODE_EXTRA_CA_CERTS).
 import path from "node:path";
 import { readFileSync } from "node:fs";
+import { ensureDevCaTrusted } from "./trust-dev-ca";
 import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
 import type { Contact, UserProfile } from "../../src/domain/types";
 import { DevTokenProvider } from "../../src/graph/auth/dev-token";
@@ -74,18 +75,24 @@ export async function seedEmulator(options: SeedOptions): Promise<SeedResult> {
   return { provision, reference, contactsAdded, contactsExisting };
 }
 
-if (require.main === module) {
+async function cli(): Promise<void> {
+  await ensureDevCaTrusted();
   const baseUrl = process.env.EMULATOR_URL ?? "https://127.0.0.1:4443";
-  seedEmulator({ baseUrl, siteUrl: process.env.SITE_URL })
-    .then((r) => {
-      console.log(
-        `Seeded ${baseUrl}: lists created ${r.provision.createdLists.length}, columns added ${r.provision.addedColumns.length}, ` +
-          `groups +${r.reference.groups}, templates +${r.reference.templates}, setup +${r.reference.setup}, ` +
-          `contacts +${r.contactsAdded} (${r.contactsExisting} already there)`,
-      );
-    })
-    .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    });
+  const r = await seedEmulator({
+    baseUrl,
+    ...(process.env.SITE_URL ? { siteUrl: process.env.SITE_URL } : {}),
+  });
+  console.log(
+    `Seeded ${baseUrl}: lists created ${r.provision.createdLists.length}, columns added ${r.provision.addedColumns.length}, ` +
+      `groups +${r.reference.groups}, templates +${r.reference.templates}, setup +${r.reference.setup}, ` +
+      `contacts +${r.contactsAdded} (${r.contactsExisting} already there)`,
+  );
+  for (const w of r.provision.warnings) console.warn(`warning: ${w}`);
+}
+
+if (require.main === module) {
+  cli().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
 }

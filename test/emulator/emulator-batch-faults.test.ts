@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BatchRequestContent, BatchResponseContent, type Client } from "@microsoft/microsoft-graph-client";
 import type { RunningEmulator } from "../../dev/emulator";
-import { createList, HOST, raw, sdk, SITE_PATH, start, token } from "./helpers";
+import { createList, HOST, raw, sdk, SITE_PATH, start, token, type GraphJson } from "./helpers";
 
 let emulator: RunningEmulator;
 let client: Client;
@@ -55,7 +55,7 @@ describe("$batch", () => {
     expect(created.status).toBe(201);
     expect((await created.json()).fields.Title).toBe("b1");
     const listed = await res.getResponseById("2").json();
-    expect(listed.value.map((i: any) => i.fields.Title)).toContain("b1");
+    expect(listed.value.map((i: GraphJson) => i.fields.Title)).toContain("b1");
   });
 
   it("accepts sub-request urls without the /v1.0 prefix and counts sub-requests in stats", async () => {
@@ -69,11 +69,11 @@ describe("$batch", () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(res.body.responses.map((r: any) => [r.id, r.status])).toEqual([
+    expect(res.body.responses.map((r: GraphJson) => [r.id, r.status])).toEqual([
       ["a", 200],
       ["b", 200],
     ]);
-    expect(res.body.responses[0].headers["Content-Type"]).toBe("application/json");
+    expect(res.body.responses[0]?.headers["Content-Type"]).toBe("application/json");
     const stats = emulator.stats();
     expect(stats.http.total).toBe(1);
     expect(stats.http.byKind.batch).toBe(1);
@@ -108,18 +108,16 @@ describe("$batch", () => {
 
   it("answers 400 for a sub-request with a body but no Content-Type, and 424 for its dependents", async () => {
     const noType = { id: "1", method: "POST", url: items, body: { fields: { Title: "no type" } } };
-    const res = await client
-      .api("/$batch")
-      .post({
-        requests: [noType, step("2", { Title: "after" }, ["1"]), step("3", { Title: "independent" })],
-      });
-    const byId = Object.fromEntries(res.responses.map((r: any) => [r.id, r]));
+    const res = await client.api("/$batch").post({
+      requests: [noType, step("2", { Title: "after" }, ["1"]), step("3", { Title: "independent" })],
+    });
+    const byId = Object.fromEntries(res.responses.map((r: GraphJson) => [r.id, r]));
     expect(byId["1"].status).toBe(400);
     expect(byId["1"].body.error.code).toBe("invalidRequest");
     expect(byId["2"].status).toBe(424);
     expect(byId["3"].status).toBe(201);
     const titles = (await client.api(items).expand("fields").top(999).get()).value.map(
-      (i: any) => i.fields.Title,
+      (i: GraphJson) => i.fields.Title,
     );
     expect(titles).toContain("independent");
     expect(titles).not.toContain("after");
@@ -136,12 +134,12 @@ describe("$batch", () => {
     }));
     const res = await raw(emulator, "POST", "/v1.0/$batch", { body: { requests } });
     expect(res.status).toBe(200);
-    const throttled = res.body.responses.filter((r: any) => r.status === 429);
-    const ok = res.body.responses.filter((r: any) => r.status === 200);
+    const throttled = res.body.responses.filter((r: GraphJson) => r.status === 429);
+    const ok = res.body.responses.filter((r: GraphJson) => r.status === 200);
     expect(throttled.length).toBeGreaterThan(0);
     expect(ok.length).toBeGreaterThan(0);
-    expect(throttled[0].headers).toMatchObject({ "Retry-After": "1", "Content-Type": "application/json" });
-    expect(throttled[0].body.error.code).toBe("activityLimitReached");
+    expect(throttled[0]?.headers).toMatchObject({ "Retry-After": "1", "Content-Type": "application/json" });
+    expect(throttled[0]?.body.error.code).toBe("activityLimitReached");
   });
 });
 

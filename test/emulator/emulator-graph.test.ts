@@ -2,7 +2,7 @@
 import { PageIterator } from "@microsoft/microsoft-graph-client";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { RunningEmulator } from "../../dev/emulator";
-import { createList, HOST, raw, sdk, SITE_PATH, start, token, USER } from "./helpers";
+import { createList, HOST, raw, sdk, SITE_PATH, start, token, USER, type GraphJson } from "./helpers";
 
 let emulator: RunningEmulator;
 let client: Client;
@@ -53,14 +53,14 @@ describe("lists and columns", () => {
       displayName: "Interaction Log Entries T1",
       list: { template: "genericList" },
     });
-    const cols = Object.fromEntries(list.columns.map((c: any) => [c.name, c]));
+    const cols = Object.fromEntries(list.columns.map((c: GraphJson) => [c.name, c]));
     expect(cols.EntryKey).toMatchObject({
       indexed: true,
       enforceUniqueValues: true,
       text: { allowMultipleLines: false },
     });
-    expect(cols.Notes.text.allowMultipleLines).toBe(true);
-    expect(cols.Kind.choice.choices).toEqual(["Email", "Meeting", "Phone"]);
+    expect(cols.Notes).toMatchObject({ text: { allowMultipleLines: true } });
+    expect(cols.Kind).toMatchObject({ choice: { choices: ["Email", "Meeting", "Phone"] } });
     expect(cols.Title).toBeDefined();
     expect((await client.api(`/sites/${siteId}/lists/${list.id}`).get()).id).toBe(list.id);
     expect((await client.api(`/sites/${siteId}/lists/Interaction Log Entries T1`).get()).id).toBe(list.id);
@@ -68,7 +68,7 @@ describe("lists and columns", () => {
       .api(`/sites/${siteId}/lists`)
       .filter("displayName eq 'Interaction Log Entries T1'")
       .get();
-    expect(found.value.map((l: any) => l.id)).toEqual([list.id]);
+    expect(found.value.map((l: GraphJson) => l.id)).toEqual([list.id]);
   });
 
   it("refuses a duplicate display name with 409 nameAlreadyExists", async () => {
@@ -108,7 +108,7 @@ describe("lists and columns", () => {
       .patch({ indexed: true });
     expect(patched.indexed).toBe(true);
     const page = await client.api(items).filter("fields/Region eq 'North'").expand("fields").get();
-    expect(page.value.map((i: any) => i.fields.Region)).toEqual(["North"]);
+    expect(page.value.map((i: GraphJson) => i.fields.Region)).toEqual(["North"]);
     await expect(
       client.api(`/sites/${siteId}/lists/${list.id}/columns`).post({ name: "Region", text: {} }),
     ).rejects.toMatchObject({
@@ -262,7 +262,7 @@ describe("queries", () => {
       .get();
     expect(first.value).toHaveLength(3);
     expect(first["@odata.nextLink"]).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/sites\/.*\$skiptoken=/);
-    const seen: any[] = [];
+    const seen: GraphJson[] = [];
     await new PageIterator(client, first, (item) => {
       seen.push(item);
       return true;
@@ -277,7 +277,9 @@ describe("queries", () => {
     const ids = async (filter: string, prefer = false) => {
       let req = client.api(items).expand("fields").filter(filter).top(999);
       if (prefer) req = req.header("Prefer", "HonorNonIndexedQueriesWarningMayFailRandomly");
-      return (await req.get()).value.map((i: any) => Number(i.id)).sort((a: number, b: number) => a - b);
+      return (await req.get()).value
+        .map((i: GraphJson) => Number(i.id))
+        .sort((a: number, b: number) => a - b);
     };
     expect(await ids("fields/Rank eq 3 and fields/Kind eq 'Email'")).toEqual([4, 18]);
     expect(await ids("fields/Rank ge 5 and fields/Rank lt 6")).toEqual([6, 13, 20, 27]);
@@ -318,7 +320,7 @@ describe("queries", () => {
       .header("Prefer", "HonorNonIndexedQueriesWarningMayFailRandomly")
       .filter("fields/Duration gt 27")
       .get();
-    expect(res.value.map((i: any) => i.id)).toEqual(["29", "30"]);
+    expect(res.value.map((i: GraphJson) => i.id)).toEqual(["29", "30"]);
     const bulk = await raw(
       emulator,
       "POST",
@@ -378,7 +380,7 @@ describe("queries", () => {
   it("accepts expand=fields(select=...) without the $ prefix", async () => {
     const res = await raw(emulator, "GET", `/v1.0${items}?expand=fields(select=Rank)&$top=1`);
     expect(res.status).toBe(200);
-    expect(res.body.value[0].fields).toEqual({ "@odata.etag": expect.any(String), Rank: 0 });
+    expect(res.body.value[0]?.fields).toEqual({ "@odata.etag": expect.any(String), Rank: 0 });
   });
 });
 
@@ -388,7 +390,7 @@ describe("delta", () => {
     const items = `/sites/${siteId}/lists/${list.id}/items`;
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await client.api(items).post({ fields: { Title: `d${i}` } }));
-    const pages: any[] = [];
+    const pages: GraphJson[] = [];
     let res = await client.api(`${items}/delta`).expand("fields").top(2).get();
     pages.push(...res.value);
     while (res["@odata.nextLink"]) {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RunningEmulator } from "../../dev/emulator";
-import { createList, HOST, raw, sdk, SITE_PATH, start } from "./helpers";
+import { createList, HOST, raw, sdk, SITE_PATH, start, type GraphJson } from "./helpers";
 
 const root = path.resolve(__dirname, "..", "..");
 const tempDirs: string[] = [];
@@ -49,13 +49,13 @@ it("keeps lists, items, eTags, id sequence and deletions across a restart", asyn
     await expect(client.api(items).post({ fields: { EntryKey: "P-A" } })).rejects.toMatchObject({
       statusCode: 409,
     });
-    expect((await client.api(items).filter("fields/Rank eq 1").get()).value.map((i: any) => i.id)).toEqual([
-      a.id,
-    ]);
+    expect(
+      (await client.api(items).filter("fields/Rank eq 1").get()).value.map((i: GraphJson) => i.id),
+    ).toEqual([a.id]);
     // The restarted emulator listens on a new port; the token in the link is what must survive.
     const link = new URL(firstDelta["@odata.deltaLink"]);
     const changes = await client.api(`${emulator.url}${link.pathname}${link.search}`).get();
-    expect(changes.value.map((i: any) => i.id)).toEqual([c.id]);
+    expect(changes.value.map((i: GraphJson) => i.id)).toEqual([c.id]);
   } finally {
     await emulator.close();
   }
@@ -75,7 +75,7 @@ it("drops a torn or corrupt journal tail on start and keeps everything before it
   emulator = await start({ dataDir });
   try {
     const res = await sdk(emulator).api(`/sites/${siteId}/lists/${list.id}/items`).expand("fields").get();
-    expect(res.value.map((i: any) => i.fields.Title)).toEqual(["kept"]);
+    expect(res.value.map((i: GraphJson) => i.fields.Title)).toEqual(["kept"]);
     expect(fs.statSync(journal).size).toBe(goodSize);
   } finally {
     await emulator.close();
@@ -102,7 +102,9 @@ it("compacts the journal into a snapshot and restores from snapshot plus journal
   emulator = await start({ dataDir });
   try {
     const all = await sdk(emulator).api(items).expand("fields").top(999).get();
-    expect(all.value.map((i: any) => i.fields.Title)).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    expect(all.value.map((i: GraphJson) => i.fields.Title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `t${i}`),
+    );
   } finally {
     await emulator.close();
   }
@@ -160,7 +162,7 @@ it("after SIGKILL during a stream of writes, every acknowledged write is present
 
   const emulator = await start({ dataDir });
   try {
-    const all: any[] = [];
+    const all: GraphJson[] = [];
     let page = await sdk(emulator).api(items.replace("/v1.0", "")).expand("fields").top(999).get();
     all.push(...page.value);
     while (page["@odata.nextLink"]) {
@@ -205,7 +207,7 @@ it("measures: bulk insert of 100,000 items, an indexed query over them, write la
     const q0 = performance.now();
     const hit = await client.api(items).expand("fields").filter("fields/ContactNo eq 'C77777'").get();
     const queryMs = performance.now() - q0;
-    expect(hit.value.map((i: any) => i.fields.Title)).toEqual(["Item 77777"]);
+    expect(hit.value.map((i: GraphJson) => i.fields.Title)).toEqual(["Item 77777"]);
 
     const p0 = performance.now();
     const page1 = await client.api(items).top(200).get();

@@ -30,10 +30,28 @@ export function sdk(emulator: RunningEmulator, tok = token()): Client {
   });
 }
 
+/** Parsed Graph JSON as the tests read it: the properties they touch, typed loosely enough for any answer. */
+export interface GraphJson {
+  id: string;
+  status: number;
+  name: string;
+  eTag: string;
+  fields: Record<string, unknown>;
+  headers: Record<string, string>;
+  body: GraphJson;
+  error: { code: string; message: string; innerError: Record<string, string> };
+  value: GraphJson[];
+  responses: GraphJson[];
+  columns: GraphJson[];
+  journal: { fsyncs: number; fsyncMsTotal: number };
+  inserted: number;
+  [key: string]: unknown;
+}
+
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: any;
+  body: GraphJson;
 }
 
 /** One HTTPS request with full control over headers; rejects if the connection is dropped. */
@@ -95,7 +113,7 @@ export async function createList(
   siteId: string,
   columns: unknown[] = INTERACTION_COLUMNS,
   name = uniqueName("List"),
-): Promise<any> {
+): Promise<GraphJson> {
   return client
     .api(`/sites/${siteId}/lists`)
     .post({ displayName: name, columns, list: { template: "genericList" } });

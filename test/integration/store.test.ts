@@ -8,7 +8,8 @@ import { DevTokenProvider } from "../../src/graph/auth/dev-token";
 import { BatchExecutor } from "../../src/graph/batch";
 import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
 import { entryToFields } from "../../src/graph/mapping";
-import { MemoryOutbox } from "../../src/graph/outbox";
+import "fake-indexeddb/auto";
+import { IndexedDbOutbox, MemoryOutbox } from "../../src/graph/outbox";
 import { contactsRepository } from "../../src/graph/repositories/contacts";
 import { entriesBySource, entriesRepository } from "../../src/graph/repositories/entries";
 import { SharePointSite } from "../../src/graph/site";
@@ -219,6 +220,30 @@ describe("storage layer against the emulator", () => {
           (e) => e.loggedSegmentId === result.segment!.id && e.contactVia?.endsWith("@fabrikam.example"),
         ),
       ).toBe(true);
+    });
+
+    it("logging a segment again finds its entries and leaves no second, empty segment", async () => {
+      const store = storeFor(emu.url);
+      const pair = extraPersons.slice(0, 2);
+      const c = mail(
+        "<again@fabrikam.example>",
+        pair.map((p) => p.email!),
+        "Twice",
+      );
+      const first = await store.logInteraction(request(c, pair));
+      expect(first.segment?.id).toBeDefined();
+      const second = await store.logInteraction(request(c, pair));
+      expect(second.results.map((r) => r.status)).toEqual(["alreadyLogged", "alreadyLogged"]);
+      expect(second.segment).toBeUndefined();
+      const t = tools(emu.url);
+      const segments = (await t.client
+        .api(
+          `${await t.site.itemsPath("segments")}?$expand=fields&$filter=${encodeURIComponent("fields/SourceId eq '<again@fabrikam.example>'")}`,
+        )
+        .get()) as {
+        value: unknown[];
+      };
+      expect(segments.value).toHaveLength(1);
     });
 
     it("a lost answer (write applied, connection dropped) still gives exactly one entry", async () => {
@@ -516,5 +541,30 @@ describe("emulator mode provisions on first use; the outbox keeps logs while Gra
     const stored = await tools(emu.url).entries.listAll(entriesBySource("<offline@offline.example>"));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.contactNo).toBe(contact.contactNo);
+  });
+
+  it("keeps queued logs in IndexedDB across a closed pane and sends them from a new one", async () => {
+    const dbName = `outbox-${Date.now()}`;
+    const first = storeFor(emu.url, new IndexedDbOutbox(dbName));
+    const contact = await first.createContact({
+      type: "Person",
+      name: "Pane Closer",
+      email: "pane@closer.example",
+    });
+    await first.loadItemContext(mail("<warm-idb>", ["a@b.example"]), POLICY);
+    await emu.close();
+    const result = await first.logInteraction(
+      request(mail("<idb@closer.example>", ["pane@closer.example"]), [contact]),
+    );
+    expect(result.results[0]!.status).toBe("queued");
+    await emu.restart();
+    // The pane is closed and opened again: a new store, a new outbox object on the same database.
+    const second = storeFor(emu.url, new IndexedDbOutbox(dbName));
+    expect((await second.pendingLogs()).map((p) => p.request.contacts[0]!.contactNo)).toEqual([
+      contact.contactNo,
+    ]);
+    expect(await second.flushPending()).toBe(1);
+    expect(await second.pendingLogs()).toEqual([]);
+    expect(await tools(emu.url).entries.listAll(entriesBySource("<idb@closer.example>"))).toHaveLength(1);
   });
 });

@@ -49,6 +49,7 @@ import {
   contactsByEmailPrefix,
   contactsByNamePrefix,
   contactsWhere,
+  contactsWhereChunks,
   contactByNo,
   highestContactNo,
 } from "./repositories/contacts";
@@ -121,19 +122,23 @@ export class GraphInteractionStore implements InteractionStorePort {
   private async loadItemContextOnce(c: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
     const { emails, domains } = lookupKeys(c.participants, policy, c.mailboxOwner);
     const steps: BatchStep[] = [];
-    const byEmail = contactsWhere("Email", emails);
-    const byEmail2 = contactsWhere("Email2", emails);
-    const byDomain = contactsWhere("Domain", domains);
-    if (byEmail) steps.push(await this.contacts.listStep("email", byEmail));
-    if (byEmail2) steps.push(await this.contacts.listStep("email2", byEmail2));
-    if (byDomain) steps.push(await this.contacts.listStep("domain", byDomain));
+    const contactSteps: string[] = [];
+    for (const [column, values] of [
+      ["Email", emails],
+      ["Email2", emails],
+      ["Domain", domains],
+    ] as const)
+      for (const [i, q] of contactsWhereChunks(column, values).entries()) {
+        const id = `${column}-${i}`;
+        contactSteps.push(id);
+        steps.push(await this.contacts.listStep(id, q));
+      }
     if (c.sourceId) steps.push(await this.entries.listStep("logged", entriesBySource(c.sourceId)));
     if (!this.reference) steps.push(...(await this.referenceSteps()));
     const answers = steps.length ? await this.run(steps, true) : new Map<string, StepResult>();
     if (!this.reference) this.reference = this.referenceFrom(answers);
     const found: Contact[] = [];
-    for (const id of ["email", "email2", "domain"])
-      if (answers.has(id)) found.push(...this.contacts.pageFromStep(answers.get(id)).items);
+    for (const id of contactSteps) found.push(...this.contacts.pageFromStep(answers.get(id)).items);
     const alreadyLogged = answers.has("logged") ? this.entries.pageFromStep(answers.get("logged")).items : [];
     return {
       correspondence: c,

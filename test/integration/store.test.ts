@@ -158,6 +158,20 @@ describe("storage layer against the emulator", () => {
       expect(ctx.matches[0]).toMatchObject({ status: "person", contact: { contactNo: "CT000011" } });
     });
 
+    it("matches a meeting with 40 attendees in one request (filters split across sub-requests)", async () => {
+      const store = storeFor(emu.url);
+      await store.loadItemContext(mail("<warm-big>", ["a@b.example"]), POLICY);
+      await emu.resetStats();
+      const addresses = [
+        ...extraPersons.map((p) => p.email!),
+        ...Array.from({ length: 15 }, (_, i) => `guest${i}@nowhere${i}.example`),
+      ];
+      const ctx = await store.loadItemContext(mail("<big-meeting>", addresses), POLICY);
+      expect((await emu.stats()).http.total).toBe(1);
+      expect(ctx.matches.filter((m) => m.status === "person")).toHaveLength(25);
+      expect(ctx.matches.filter((m) => m.status === "unknown")).toHaveLength(15);
+    });
+
     it("loads an item's context in exactly one HTTP request once the site is known", async () => {
       const store = storeFor(emu.url);
       await store.loadItemContext(mail("<warm>", ["kim.akers@treyresearch.example"]), POLICY);

@@ -22,6 +22,22 @@ export function contactsWhere(
   return filter ? { filter, top } : undefined;
 }
 
+/**
+ * The same lookup split into groups of at most `perQuery` values: a meeting with many attendees would otherwise
+ * build a filter longer than SharePoint accepts in a URL. The groups still travel in one $batch.
+ */
+export function contactsWhereChunks(
+  column: "Email" | "Email2" | "Domain",
+  values: readonly string[],
+  perQuery = 12,
+): ItemQuery[] {
+  const distinct = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  const out: ItemQuery[] = [];
+  for (let i = 0; i < distinct.length; i += perQuery)
+    out.push(contactsWhere(column, distinct.slice(i, i + perQuery))!);
+  return out;
+}
+
 export const contactByNo = (contactNo: string): ItemQuery => ({
   filter: eq(C.contactNo, contactNo.trim().toUpperCase()),
   top: 1,

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     checks.push(run("lint (eslint)", bin("eslint"), ["."]));
   }
   // The end-to-end tests drive the production build of the pane.
-  const build = run("build (webpack, production)", bin("webpack"), ["--mode", "production"], {
+  const build = run("build (webpack, production)", bin("webpack"), ["--mode", "production", "--stats", "errors-warnings"], {
     ...process.env,
     // A test build is always in emulator mode, whatever the developer's shell holds.
     ILO_CLIENT_ID: "",

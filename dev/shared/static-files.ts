@@ -6,12 +6,15 @@ import path from "node:path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".map": "application/json; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",
   ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
 };
 
@@ -27,7 +30,11 @@ export function resolveInside(dir: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  const file = path.resolve(dir, "." + (decoded.endsWith("/") ? decoded + "index.html" : decoded));
+  if (decoded.includes("\0")) return null;
+  const file = path.resolve(
+    dir,
+    "." + path.posix.normalize(decoded.endsWith("/") ? decoded + "index.html" : decoded),
+  );
   return file === dir || file.startsWith(dir + path.sep) ? file : null;
 }
 

@@ -7,6 +7,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ensureDevCerts } from "../shared/certs";
+import { contentTypeOf, resolveInside } from "../shared/static-files";
 import { pageHtml, PAGE_STYLES } from "./page/page-html";
 
 export interface WorkbenchOptions {
@@ -28,21 +29,6 @@ export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/o
 export const STAND_IN_PATH = "/workbench/office-stand-in.js";
 const OFFICE_JS_TAG =
   /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?[^>]*>\s*<\/script>/i;
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-};
 
 /** Replaces the pane's office.js tag with the stand-in; throws when the page has none (a broken pane build). */
 export function swapOfficeScript(html: string): string {
@@ -107,10 +93,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     bundle(path.join(__dirname, "stand-in", "entry.ts")),
   ]);
   const assets: Record<string, { type: string; body: string }> = {
-    "/": { type: CONTENT_TYPES[".html"]!, body: pageHtml() },
-    "/workbench/page.js": { type: CONTENT_TYPES[".js"]!, body: pageJs },
-    "/workbench/page.css": { type: CONTENT_TYPES[".css"]!, body: PAGE_STYLES },
-    [STAND_IN_PATH]: { type: CONTENT_TYPES[".js"]!, body: standInJs },
+    "/": { type: contentTypeOf("index.html"), body: pageHtml() },
+    "/workbench/page.js": { type: contentTypeOf("page.js"), body: pageJs },
+    "/workbench/page.css": { type: contentTypeOf("page.css"), body: PAGE_STYLES },
+    [STAND_IN_PATH]: { type: contentTypeOf("page.js"), body: standInJs },
   };
 
   const proxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -152,22 +138,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
 
   const serveFile = async (pathname: string, res: http.ServerResponse): Promise<void> => {
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      res.writeHead(400).end("Bad path");
-      return;
-    }
-    if (rel.includes("\0")) {
-      res.writeHead(400).end("Bad path");
-      return;
-    }
-    const file = path.resolve(paneDir, "." + path.posix.normalize(rel));
-    if (file !== paneDir && !file.startsWith(paneDir + path.sep)) {
+    const file = resolveInside(paneDir, pathname);
+    if (!file) {
       res.writeHead(403).end("Forbidden");
       return;
     }
+    const rel = path.relative(paneDir, file);
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
@@ -187,7 +163,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       }
     }
     res.writeHead(200, {
-      "Content-Type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Content-Type": contentTypeOf(file),
       "Cache-Control": "no-store",
     });
     res.end(body);

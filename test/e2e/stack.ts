@@ -55,7 +55,7 @@ export async function startStack(): Promise<Stack> {
     baseUrl: emulator.url,
     customHosts: new Set([new URL(emulator.url).hostname]),
   });
-  return {
+  const stack: Stack = {
     emulator,
     workbench,
     browser,
@@ -66,10 +66,12 @@ export async function startStack(): Promise<Stack> {
     async close() {
       await browser.close().catch(() => undefined);
       await workbench.close().catch(() => undefined);
-      await emulator.close().catch(() => undefined);
+      // A test may have restarted the emulator: close the one running now.
+      await stack.emulator.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 /** The task pane's frame inside the workbench page. */

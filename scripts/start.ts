@@ -43,7 +43,11 @@ async function main(): Promise<void> {
 
   if (process.env.SKIP_BUILD !== "1") {
     process.stdout.write("Building the task pane (webpack, production)…\n");
-    const build = spawnSync(bin("webpack"), ["--mode", "production"], { cwd: root, stdio: "inherit", env });
+    const build = spawnSync(bin("webpack"), ["--mode", "production", "--stats", "errors-warnings"], {
+      cwd: root,
+      stdio: "inherit",
+      env,
+    });
     if (build.status !== 0) throw new Error("the build failed");
   }
 

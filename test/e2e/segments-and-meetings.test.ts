@@ -1,0 +1,73 @@
+// Beyond the single email: a sent mail to several contacts logged as one segment, a meeting we organise logged
+// with its length as duration, and the pane in Dutch.
+import type { Frame } from "playwright-core";
+import { FIXTURE, listItems, paneFrame, startStack, type Stack } from "./stack";
+
+jest.setTimeout(90_000);
+
+let stack: Stack;
+let pane: Frame;
+
+beforeAll(async () => {
+  stack = await startStack();
+  await stack.page.goto(stack.workbench.url);
+  pane = await paneFrame(stack.page);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+it("logs a sent mail for all four recipients as one logged segment", async () => {
+  await stack.page.getByTestId("folder-sent").click();
+  await stack.page.getByTestId(`item-${FIXTURE.sentToMany}`).click();
+  await pane.getByText("Mary O'Brien", { exact: true }).first().waitFor();
+  await pane.getByRole("button", { name: /^Log for 4 contacts/ }).click();
+  await pane.getByText(/Interaction logged for 4 contacts/).waitFor();
+
+  const segments = await listItems(stack.graph, "Logged Segments");
+  expect(segments).toHaveLength(1);
+  const segmentId = Number(segments[0]?.id);
+  const entries = await listItems(
+    stack.graph,
+    "Interaction Log Entries",
+    `fields/LoggedSegmentId eq ${segmentId}`,
+  );
+  expect(entries.map((e) => e.ContactNo).sort()).toEqual(["CT000011", "CT000012", "CT000013", "CT000014"]);
+  for (const e of entries)
+    expect(e).toMatchObject({ InformationFlow: "Outbound", InitiatedBy: "Us", SourceKind: "Email" });
+});
+
+it("logs a meeting we organise with the meeting template and its length as duration", async () => {
+  await stack.page.getByTestId("folder-calendar").click();
+  await stack.page.getByTestId(`item-${FIXTURE.meetingWeOrganise}`).click();
+  await pane.getByText("Jesse Ulrich", { exact: true }).first().waitFor();
+  await expect(pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("MEETING");
+  await expect(pane.getByLabel(/^Duration/).inputValue()).resolves.toBe("90");
+  await pane.getByRole("button", { name: /^Log for 3 contacts/ }).click();
+  await pane.getByText(/Interaction logged for 3 contacts/).waitFor();
+  const entries = await listItems(stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'");
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({
+    SourceKind: "Meeting",
+    InteractionTemplateCode: "MEETING",
+    DurationMin: 90,
+    InformationFlow: "Outbound",
+    InteractionDate: "2026-03-17T09:00:00Z",
+  });
+});
+
+it("speaks Dutch when Outlook's display language is Dutch", async () => {
+  await stack.page.getByTestId("language-select").selectOption("nl-NL");
+  pane = await paneFrame(stack.page);
+  await stack.page.getByTestId("folder-inbox").click();
+  await stack.page.getByTestId(`item-${FIXTURE.samMail}`).click();
+  await pane
+    .getByRole("button", { name: /^Interactie registreren|^Registreren voor/ })
+    .first()
+    .waitFor();
+  await pane
+    .getByText(/Contact (aanmaken|maken)/i)
+    .first()
+    .waitFor();
+});

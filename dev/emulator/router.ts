@@ -30,7 +30,7 @@ function decode(seg: string): string {
   }
 }
 
-/** `/sites/{id}/...` or `/sites/{hostname}:/{path}[:][/...]`. */
+/** `/sites/{id}/...`, `/sites/{hostname}/...` (root site) or `/sites/{hostname}:/{path}[:][/...]`. */
 function resolveSite(store: IEmulatorStore, afterSites: string): SiteRoute {
   const firstSlash = afterSites.indexOf("/");
   const first = firstSlash < 0 ? afterSites : afterSites.slice(0, firstSlash);
@@ -44,7 +44,9 @@ function resolveSite(store: IEmulatorStore, afterSites: string): SiteRoute {
     if (!site) throw itemNotFound("Requested site could not be found");
     return { site, rest: rest.split("/").filter(Boolean) };
   }
-  const site = store.site(decode(first));
+  // A bare hostname (no comma) addresses the root site of that host, as in Graph.
+  const key = decode(first);
+  const site = store.site(key) ?? (key.includes(",") ? undefined : store.siteByPath(key, "/"));
   if (!site) throw itemNotFound("Requested site could not be found");
   const rest =
     firstSlash < 0

@@ -18,6 +18,11 @@ export interface BatchStep {
   body?: unknown;
   /** Ids of steps that must succeed first; they are kept in the same chunk. */
   dependsOn?: string[];
+  /**
+   * Display name of the list whose items collection this step addresses by title (not sent): a 404 answer then
+   * means the list (or the site) is missing, not an item.
+   */
+  list?: string;
 }
 
 export interface StepResult {

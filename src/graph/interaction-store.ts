@@ -41,6 +41,7 @@ import {
   type BatchStep,
   type StepResult,
 } from "./batch";
+import { GRAPH_VERSION } from "./client";
 import { fromHttpFailure, isTransient, toStoreError } from "./errors";
 import { contactToFields, entryToFields, segmentToFields, setupFromItems, type ListItem } from "./mapping";
 import { provisionLists, seedReferenceData, type ProvisionReport } from "./provisioning";
@@ -380,22 +381,45 @@ export class GraphInteractionStore implements InteractionStorePort {
     if (!query.contactNo.trim()) throw new StoreError("invalid", "History needs a contact number");
     if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > 500)
       throw new StoreError("invalid", `History page size must be 1-500, got ${query.pageSize}`);
-    let cursor = query.cursor;
-    if (cursor !== undefined) this.checkCursor(cursor);
-    const out: InteractionLogEntry[] = [];
     const q = historyQuery(query.contactNo.trim(), query.isCompany, query.pageSize);
-    // Canceled is not indexed: filtered here, reading on while a page came back thin.
+    const from = query.cursor !== undefined ? this.parseCursor(query.cursor) : undefined;
+    // The page being read, as an absolute URL on our Graph root (a cursor may have to point back into it).
+    let pageUrl = from?.url ?? `${this.deps.baseUrl}/${GRAPH_VERSION}${await this.entries.url(q)}`;
+    let resume = from;
+    const out: InteractionLogEntry[] = [];
+    // Canceled is not indexed: filtered here, reading on while pages come back thin, and never returning more
+    // than pageSize entries. A page cut short is continued by a cursor to that same Graph page plus the id of the
+    // last entry returned (and its position, should that entry be gone).
     for (let fetches = 0; fetches < MAX_HISTORY_FETCHES; fetches++) {
-      const page = await this.entries.list(q, cursor);
-      out.push(...page.items.filter((e) => query.includeCanceled || !e.canceled));
-      cursor = page.nextLink;
-      if (!cursor || out.length >= query.pageSize) break;
+      const page = await this.entries.list(q, pageUrl);
+      let start = 0;
+      if (resume) {
+        const after = resume.after;
+        const at = after ? page.items.findIndex((e) => e.id === after) : -1;
+        start = at >= 0 ? at + 1 : Math.min(resume.skip, page.items.length);
+        resume = undefined;
+      }
+      for (let i = start; i < page.items.length; i++) {
+        const e = page.items[i]!;
+        if (!query.includeCanceled && e.canceled) continue;
+        if (out.length === query.pageSize) {
+          const last = out[out.length - 1]!;
+          return { entries: out, nextCursor: historyCursor(pageUrl, i, last.id) };
+        }
+        out.push(e);
+      }
+      if (!page.nextLink) return { entries: out };
+      pageUrl = page.nextLink;
+      if (out.length === query.pageSize) break;
     }
-    return { entries: out, ...(cursor ? { nextCursor: cursor } : {}) };
+    return { entries: out, nextCursor: pageUrl };
   }
 
-  /** A cursor is a nextLink from our own Graph root: anything else would carry the token elsewhere. */
-  private checkCursor(cursor: string): void {
+  /**
+   * A cursor is a page URL on our own Graph root (anything else would carry the token elsewhere), with an optional
+   * fragment `#skip=N&after=ID` of ours that is never sent.
+   */
+  private parseCursor(cursor: string): { url: string; skip: number; after?: string } {
     let url: URL;
     try {
       url = new URL(cursor);
@@ -404,6 +428,17 @@ export class GraphInteractionStore implements InteractionStorePort {
     }
     if (url.origin !== new URL(this.deps.baseUrl).origin)
       throw new StoreError("invalid", "The history cursor points elsewhere");
+    const frag = new URLSearchParams(url.hash.slice(1));
+    const skip = Number(frag.get("skip") ?? "0");
+    if (!Number.isInteger(skip) || skip < 0)
+      throw new StoreError("invalid", "The history cursor is not valid");
+    const after = frag.get("after") ?? undefined;
+    const hash = url.hash;
+    return {
+      url: hash ? cursor.slice(0, cursor.length - hash.length) : cursor,
+      skip,
+      ...(after ? { after } : {}),
+    };
   }
 
   // ---------------------------------------------------------------- contacts
@@ -523,18 +558,30 @@ export class GraphInteractionStore implements InteractionStorePort {
         ...this.deps.batchOptions,
         networkRetries: idempotent ? (this.deps.networkRetries ?? 2) : 0,
       });
-      // A list that vanished since we looked it up: forget it, so that the next call sees it missing.
-      if (
-        [...answers.values()].some((a) => a.status === 404 && (stepError(a).code ?? "") !== "itemNotFound")
-      ) {
+      // Lists are addressed by title: a 404 on a collection step means that list (or the site) is missing.
+      const missing = [
+        ...new Set(steps.filter((s) => s.list && answers.get(s.id)?.status === 404).map((s) => s.list!)),
+      ];
+      if (missing.length) {
         this.deps.site.forget();
         this.reference = undefined;
+        const first = answers.get(steps.find((s) => s.list === missing[0])!.id)!;
+        throw new StoreError(
+          "notProvisioned",
+          `The SharePoint lists are not set up: missing ${missing.map((m) => `"${m}"`).join(", ")}`,
+          { ...stepError(first) },
+        );
       }
       return answers;
     } catch (e) {
       throw toStoreError(e);
     }
   }
+}
+
+function historyCursor(pageUrl: string, skip: number, after: string | undefined): string {
+  const frag = new URLSearchParams({ skip: String(skip), ...(after ? { after } : {}) });
+  return `${pageUrl}#${frag.toString()}`;
 }
 
 function uniqueContacts(contacts: Contact[]): Contact[] {

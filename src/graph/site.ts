@@ -1,5 +1,6 @@
-// The SharePoint site and its lists, resolved once per session: items are then addressed by ids, so each
-// later operation costs only its own request (one $batch for an Outlook item).
+// The SharePoint site and its lists. Everyday reads and writes address a list by site path and title
+// (`/sites/{host}:/{path}:/lists/{title}/items`), which Graph resolves itself: nothing is looked up first, so even
+// the first Outlook item of a session costs one $batch. Ids (siteId, allLists) are resolved only for provisioning.
 import {
   AuthenticationHandlerOptions,
   type Client,
@@ -27,6 +28,15 @@ export function sitePathFor(siteUrl: string): string {
   return `/sites/${host}:${encoded}`;
 }
 
+/**
+ * The site as a prefix for further segments: `/sites/{host}:/{path}:` (the closing colon ends the path) or
+ * `/sites/{host}` for the root site of a host.
+ */
+export function siteAddressFor(siteUrl: string): string {
+  const p = sitePathFor(siteUrl);
+  return p.includes(":") ? `${p}:` : p;
+}
+
 export interface ListInfo {
   id: string;
   displayName: string;
@@ -35,6 +45,7 @@ export interface ListInfo {
 export class SharePointSite {
   private siteIdPromise?: Promise<string>;
   private lists?: Map<string, ListInfo>;
+  private address?: string;
 
   constructor(
     readonly client: Client,
@@ -113,8 +124,15 @@ export class SharePointSite {
     >;
   }
 
+  /** `.../lists/{title}/items` by site path, the title URL-encoded (spaces as %20): no request to resolve ids. */
+  itemsUrl(key: ListKey): string {
+    this.address ??= siteAddressFor(this.siteUrl);
+    return `${this.address}/lists/${encodeURIComponent(LIST_NAMES[key])}/items`;
+  }
+
+  /** Same as `itemsUrl`, kept awaitable for callers written when it resolved ids. */
   async itemsPath(key: ListKey): Promise<string> {
-    return `/sites/${await this.siteId()}/lists/${await this.listId(key)}/items`;
+    return this.itemsUrl(key);
   }
 
   /** After provisioning (or a 404 on a list that was deleted): read the lists again next time. */

@@ -172,9 +172,17 @@ describe("storage layer against the emulator", () => {
       expect(ctx.matches.filter((m) => m.status === "unknown")).toHaveLength(15);
     });
 
-    it("loads an item's context in exactly one HTTP request once the site is known", async () => {
+    it("loads an item's context in exactly one HTTP request, for the first item of a fresh store too", async () => {
       const store = storeFor(emu.url);
-      await store.loadItemContext(mail("<warm>", ["kim.akers@treyresearch.example"]), POLICY);
+      // Cold: nothing resolved yet (no site id, no list ids, no reference data).
+      await emu.resetStats();
+      const cold = await store.loadItemContext(mail("<cold>", ["kim.akers@treyresearch.example"]), POLICY);
+      const coldStats = await emu.stats();
+      expect(coldStats.http.total).toBe(1);
+      expect(coldStats.http.byKind.batch).toBe(1);
+      expect(cold.matches[0]).toMatchObject({ status: "person", contact: { contactNo: "CT000012" } });
+      expect(cold.templates.length).toBeGreaterThanOrEqual(4);
+      // Warm: a later item of the same session.
       await emu.resetStats();
       const ctx = await store.loadItemContext(
         mail("<second>", ["robin.danielsen@adatum.example", "x@litware.example"]),
@@ -366,6 +374,7 @@ describe("storage layer against the emulator", () => {
             pageSize: 10,
             ...(cursor ? { cursor } : {}),
           });
+          expect(page.entries.length).toBeLessThanOrEqual(10);
           seen.push(...page.entries.map((e) => e.interactionDate));
           cursor = page.nextCursor;
           pages++;
@@ -387,6 +396,49 @@ describe("storage layer against the emulator", () => {
       }
       expect(sent.length).toBeGreaterThan(0);
       expect(sent.some((h) => h.has("Prefer"))).toBe(false);
+    });
+
+    it("never returns more than pageSize entries when canceled ones thin a page, and misses none", async () => {
+      const t = tools(emu.url);
+      const base = Date.parse("2022-03-01T00:00:00Z");
+      // Newest first, raw Graph pages of 4: [11c 10c 9 8] [7 6 5c 4] [3 2 1 0] (c = canceled).
+      const entries = Array.from({ length: 12 }, (_, i) => ({
+        description: `Thin ${i}`,
+        contactNo: "CT700002",
+        contactCompanyNo: "CT000002",
+        interactionDate: new Date(base + i * 3600_000).toISOString(),
+        templateCode: "EMAIL",
+        costLCY: 0,
+        durationMin: 0,
+        userId: USER.emailAddress,
+        attemptFailed: false,
+        canceled: [11, 10, 5].includes(i),
+        sourceKind: "Manual" as const,
+        dedupeKey: `X-thin-${i}`,
+      }));
+      const steps = await Promise.all(entries.map((e, i) => t.entries.addStep(`t${i}`, entryToFields(e))));
+      const answers = await t.batch.execute(steps);
+      expect([...answers.values()].every((a) => a.status === 201)).toBe(true);
+
+      const store = storeFor(emu.url);
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.getHistory({
+          contactNo: "CT700002",
+          isCompany: false,
+          pageSize: 4,
+          ...(cursor ? { cursor } : {}),
+        });
+        pages.push(page.entries.map((e) => e.description));
+        cursor = page.nextCursor;
+      } while (cursor && pages.length < 10);
+      expect(pages).toEqual([
+        ["Thin 9", "Thin 8", "Thin 7", "Thin 6"],
+        ["Thin 4", "Thin 3", "Thin 2", "Thin 1"],
+        ["Thin 0"],
+      ]);
+      expect(cursor).toBeUndefined();
     });
 
     it("shows a company's history including its persons' entries", async () => {

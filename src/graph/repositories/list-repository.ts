@@ -39,9 +39,31 @@ export class ListRepository<T> {
       );
   }
 
+  /** Items URL addressed by site path and list title (no id look-up), with the query when given. */
   async url(query?: ItemQuery): Promise<string> {
+    return this.urlNow(query);
+  }
+
+  private urlNow(query?: ItemQuery): string {
     if (query) this.check(query);
-    return `${await this.site.itemsPath(this.key)}${query ? itemsQuery(query) : ""}`;
+    return `${this.site.itemsUrl(this.key)}${query ? itemsQuery(query) : ""}`;
+  }
+
+  /**
+   * The list addressed by title is missing (or the site is): a 404 on the items collection. Reported as
+   * notProvisioned, so that emulator mode sets the lists up and tenant mode asks for the administrator.
+   */
+  missing(details?: { status?: number; code?: string; requestId?: string }): StoreError {
+    return new StoreError(
+      "notProvisioned",
+      `The SharePoint lists are not set up: missing "${this.displayName}"`,
+      details,
+    );
+  }
+
+  private collectionError(e: unknown, what: string): StoreError {
+    const err = toStoreError(e, what);
+    return err.kind === "notFound" ? this.missing(err.details) : err;
   }
 
   parsePage(page: Page<ListItem>): ListPage<T> {
@@ -54,10 +76,10 @@ export class ListRepository<T> {
   /** One page; pass `nextLink` from a previous page to continue. */
   async list(query: ItemQuery, nextLink?: string): Promise<ListPage<T>> {
     try {
-      const page = (await this.site.client.api(nextLink ?? (await this.url(query))).get()) as Page<ListItem>;
+      const page = (await this.site.client.api(nextLink ?? this.urlNow(query)).get()) as Page<ListItem>;
       return this.parsePage(page);
     } catch (e) {
-      throw toStoreError(e, `Reading ${this.displayName} failed`);
+      throw this.collectionError(e, `Reading ${this.displayName} failed`);
     }
   }
 
@@ -77,7 +99,7 @@ export class ListRepository<T> {
   async getById(id: string): Promise<T> {
     try {
       const item = (await this.site.client
-        .api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}?$expand=fields`)
+        .api(`${this.site.itemsUrl(this.key)}/${encodeURIComponent(id)}?$expand=fields`)
         .get()) as ListItem;
       return this.fromItem(item);
     } catch (e) {
@@ -87,12 +109,10 @@ export class ListRepository<T> {
 
   async add(fields: Fields): Promise<T> {
     try {
-      const item = (await this.site.client
-        .api(await this.site.itemsPath(this.key))
-        .post({ fields })) as ListItem;
+      const item = (await this.site.client.api(this.site.itemsUrl(this.key)).post({ fields })) as ListItem;
       return this.fromItem(item);
     } catch (e) {
-      throw toStoreError(e, `Adding to ${this.displayName} failed`);
+      throw this.collectionError(e, `Adding to ${this.displayName} failed`);
     }
   }
 
@@ -101,7 +121,7 @@ export class ListRepository<T> {
     if (!eTag) throw new StoreError("invalid", `${this.displayName}: an update needs the item's eTag`);
     try {
       await this.site.client
-        .api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}/fields`)
+        .api(`${this.site.itemsUrl(this.key)}/${encodeURIComponent(id)}/fields`)
         .header("If-Match", eTag)
         .patch(fields);
     } catch (e) {
@@ -111,7 +131,7 @@ export class ListRepository<T> {
 
   async delete(id: string, eTag?: string): Promise<void> {
     try {
-      const req = this.site.client.api(`${await this.site.itemsPath(this.key)}/${encodeURIComponent(id)}`);
+      const req = this.site.client.api(`${this.site.itemsUrl(this.key)}/${encodeURIComponent(id)}`);
       await (eTag ? req.header("If-Match", eTag) : req).delete();
     } catch (e) {
       throw toStoreError(e, `Deleting item ${id} of ${this.displayName} failed`);
@@ -119,15 +139,17 @@ export class ListRepository<T> {
   }
 
   // ---- the same verbs as $batch steps
+  // Both address the items collection by list title: a 404 on them means the list is missing (`BatchStep.list`).
   async listStep(id: string, query: ItemQuery): Promise<BatchStep> {
-    return { id, method: "GET", url: await this.url(query) };
+    return { id, method: "GET", url: this.urlNow(query), list: this.displayName };
   }
 
   async addStep(id: string, fields: Fields, dependsOn?: string[]): Promise<BatchStep> {
     return {
       id,
       method: "POST",
-      url: await this.site.itemsPath(this.key),
+      url: this.site.itemsUrl(this.key),
+      list: this.displayName,
       body: { fields },
       ...(dependsOn ? { dependsOn } : {}),
     };
@@ -136,6 +158,7 @@ export class ListRepository<T> {
   /** Reads a list step's answer; a failed step becomes a StoreError. */
   pageFromStep(r: StepResult | undefined): ListPage<T> {
     if (!r) throw new StoreError("unknown", `${this.displayName}: no answer in the $batch`);
+    if (r.status === 404) throw this.missing(stepError(r));
     if (r.status < 200 || r.status >= 300)
       throw fromHttpFailure(stepError(r), `Reading ${this.displayName} failed`);
     return this.parsePage(r.body as Page<ListItem>);

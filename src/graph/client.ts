@@ -8,7 +8,9 @@ import {
   RetryHandlerOptions,
   TelemetryHandler,
   type AuthenticationProvider,
+  type Middleware,
 } from "@microsoft/microsoft-graph-client";
+import { ClaimsChallengeHandler, isClaimsAware } from "./claims-challenge";
 
 export interface RetryOptions {
   /** Seconds to wait when the answer carries no Retry-After (the SDK backs off exponentially from it). */
@@ -83,11 +85,17 @@ export function createGraphClient(options: GraphClientOptions): Client {
   auth.setNext(retry);
   retry.setNext(telemetry);
   telemetry.setNext(http);
+  let first: Middleware = auth;
+  if (isClaimsAware(options.authProvider)) {
+    const claims = new ClaimsChallengeHandler(options.authProvider);
+    claims.setNext(auth);
+    first = claims;
+  }
   const hosts = customHostsFor(baseUrl, options.customHosts);
   return Client.initWithMiddleware({
     baseUrl,
     defaultVersion: GRAPH_VERSION,
-    middleware: auth,
+    middleware: first,
     ...(hosts.size ? { customHosts: hosts } : {}),
   });
 }

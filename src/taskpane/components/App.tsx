@@ -16,13 +16,17 @@ export interface AppProps {
   mailbox: MailboxPort;
   store: InteractionStorePort;
   policy: MatchingPolicy;
+  /** How often the outbox is retried while something is pending; defaults to a minute. */
+  outboxIntervalMs?: number;
 }
 
-export function App({ mailbox, store, policy }: AppProps) {
+export function App({ mailbox, store, policy, outboxIntervalMs }: AppProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
   const { state, reload } = useItemContext(mailbox, store, policy);
   const [outboxKey, setOutboxKey] = useState(0);
+  // Bumped when the outbox sent something: the shown history may have new entries.
+  const [sentKey, setSentKey] = useState(0);
   const [provisioning, setProvisioning] = useState(false);
   const [provisionError, setProvisionError] = useState<StoreError | undefined>();
 
@@ -77,6 +81,7 @@ export function App({ mailbox, store, policy }: AppProps) {
         context={state.context}
         store={store}
         user={mailbox.user}
+        refreshKey={sentKey}
         onLogged={() => setOutboxKey((k) => k + 1)}
       />
     );
@@ -86,7 +91,13 @@ export function App({ mailbox, store, policy }: AppProps) {
       <h1 id="app-title" className={styles.title}>
         {i18n.t("appTitle")}
       </h1>
-      <PendingOutbox store={store} refreshKey={outboxKey} />
+      <PendingOutbox
+        store={store}
+        refreshKey={outboxKey}
+        started={state.status !== "loading"}
+        onSent={() => setSentKey((k) => k + 1)}
+        {...(outboxIntervalMs !== undefined ? { intervalMs: outboxIntervalMs } : {})}
+      />
       {body}
     </main>
   );

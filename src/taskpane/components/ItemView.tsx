@@ -37,11 +37,13 @@ export interface ItemViewProps {
   context: ItemContext;
   store: InteractionStorePort;
   user: UserProfile;
+  /** Changes when something outside this view (the outbox) may have added history entries. */
+  refreshKey?: number;
   /** Called after every log attempt that reached the store (the outbox may have changed). */
   onLogged(): void;
 }
 
-export function ItemView({ context, store, user, onLogged }: ItemViewProps) {
+export function ItemView({ context, store, user, refreshKey = 0, onLogged }: ItemViewProps) {
   const i18n = useI18n();
   const idPrefix = useId();
   const participantsHeadingId = `${idPrefix}-participants`;
@@ -183,13 +185,16 @@ export function ItemView({ context, store, user, onLogged }: ItemViewProps) {
           <ErrorState error={submitError} onRetry={() => void submit()} />
         </>
       )}
-      {result && <LogResults ref={resultsHeading} results={result.result.results} names={result.names} />}
+      {/* Always mounted, so screen readers announce the per-contact results when they appear. */}
+      <div aria-live="polite" aria-relevant="additions text" data-testid="log-results-region">
+        {result && <LogResults ref={resultsHeading} results={result.result.results} names={result.names} />}
+      </div>
       <HistoryPanel
         store={store}
         contacts={known}
         selected={historyContact}
         onSelect={setHistoryNo}
-        refreshKey={historyKey}
+        refreshKey={historyKey + refreshKey}
         templates={context.templates}
       />
     </>

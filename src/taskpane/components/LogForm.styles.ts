@@ -8,4 +8,8 @@ export const useLogFormStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalM,
   },
+  // Grid and Field children default to min-width: auto, so a native <input>'s intrinsic width (about 20
+  // characters) pushed the Cost and Duration boxes past the row in a 320–350 px pane. Let them shrink instead.
+  cell: { minWidth: 0 },
+  control: { minWidth: 0, width: "100%" },
 });

@@ -149,8 +149,9 @@ export function LogForm(props: LogFormProps) {
         />
       </Field>
       <div className={styles.pair}>
-        <Field label={i18n.t("informationFlow")}>
+        <Field className={styles.cell} label={i18n.t("informationFlow")}>
           <Select
+            className={styles.control}
             id={id("informationFlow")}
             value={values.informationFlow}
             onChange={(_, d) => onField("informationFlow", d.value as InformationFlow | "")}
@@ -158,8 +159,9 @@ export function LogForm(props: LogFormProps) {
             {options(INFORMATION_FLOWS, FLOW_KEYS)}
           </Select>
         </Field>
-        <Field label={i18n.t("initiatedBy")}>
+        <Field className={styles.cell} label={i18n.t("initiatedBy")}>
           <Select
+            className={styles.control}
             id={id("initiatedBy")}
             value={values.initiatedBy}
             onChange={(_, d) => onField("initiatedBy", d.value as InitiatedBy | "")}
@@ -169,8 +171,9 @@ export function LogForm(props: LogFormProps) {
         </Field>
       </div>
       <div className={styles.pair}>
-        <Field label={i18n.t("evaluation")}>
+        <Field className={styles.cell} label={i18n.t("evaluation")}>
           <Select
+            className={styles.control}
             id={id("evaluation")}
             value={values.evaluation}
             onChange={(_, d) => onField("evaluation", d.value as Evaluation | "")}
@@ -178,8 +181,9 @@ export function LogForm(props: LogFormProps) {
             {options(EVALUATIONS, EVALUATION_KEYS)}
           </Select>
         </Field>
-        <Field label={i18n.t("correspondenceType")}>
+        <Field className={styles.cell} label={i18n.t("correspondenceType")}>
           <Select
+            className={styles.control}
             id={id("correspondenceType")}
             value={values.correspondenceType}
             onChange={(_, d) => onField("correspondenceType", d.value as CorrespondenceType | "")}
@@ -189,16 +193,18 @@ export function LogForm(props: LogFormProps) {
         </Field>
       </div>
       <div className={styles.pair}>
-        <Field label={i18n.t("cost")} {...invalid(errors.costLCY)}>
+        <Field className={styles.cell} label={i18n.t("cost")} {...invalid(errors.costLCY)}>
           <Input
+            className={styles.control}
             id={id("costLCY")}
             inputMode="decimal"
             value={values.costText}
             onChange={(_, d) => onField("costText", d.value)}
           />
         </Field>
-        <Field label={i18n.t("duration")} {...invalid(errors.durationMin)}>
+        <Field className={styles.cell} label={i18n.t("duration")} {...invalid(errors.durationMin)}>
           <Input
+            className={styles.control}
             id={id("durationMin")}
             inputMode="decimal"
             value={values.durationText}

@@ -1,7 +1,7 @@
 // One row per correspondent: what they matched, and whether to log for them.
 import { Badge, Button, Checkbox, Field, Select } from "@fluentui/react-components";
 import { PersonAdd16Regular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Contact, ParticipantMatch } from "../../domain/types";
 import type { NewContact } from "../hooks/useCreateContact";
 import { useI18n } from "../i18n";
@@ -79,6 +79,8 @@ function ParticipantRow({
   // Where focus goes when the inline form closes: the new row's checkbox, or back to the button that opened it.
   const [focusAfter, setFocusAfter] = useState<"checkbox" | "button" | undefined>();
   const checkboxRef = useRef<HTMLInputElement>(null);
+  const secondaryId = useId();
+  const statusId = useId();
   const createButtonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!focusAfter) return;
@@ -135,9 +137,14 @@ function ParticipantRow({
             disabled={match.status === "ambiguous" && !contact}
             onChange={(_, d) => onToggle(match.email, d.checked === true)}
             label={checkboxLabel}
+            aria-describedby={match.status === "person" ? secondaryId : `${statusId} ${secondaryId}`}
           />
           {match.status !== "person" && (
-            <Badge appearance="outline" color={match.status === "ambiguous" ? "warning" : "informative"}>
+            <Badge
+              id={statusId}
+              appearance="outline"
+              color={match.status === "ambiguous" ? "warning" : "informative"}
+            >
               {statusText}
             </Badge>
           )}
@@ -148,7 +155,9 @@ function ParticipantRow({
           )}
         </div>
       )}
-      <span className={`${styles.secondary} ${styles.indent}`}>{secondary}</span>
+      <span id={secondaryId} className={`${styles.secondary} ${styles.indent}`}>
+        {secondary}
+      </span>
       {match.status === "ambiguous" && (
         <div className={styles.indent}>
           <Field label={i18n.t("chooseCandidate", { address: match.email })}>

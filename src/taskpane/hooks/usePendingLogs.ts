@@ -1,29 +1,73 @@
-// The device's outbox: how many logs wait for SharePoint, and a way to send them now.
-import { useCallback, useEffect, useState } from "react";
+// The device's outbox: how many logs wait for SharePoint, a way to send them now, and automatic sending: once
+// when the pane has started, whenever the browser comes back online, and on a gentle timer while something is
+// pending. Runs never overlap; automatic runs are quiet (a failure only updates the indicator).
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { StoreError } from "../../domain/errors";
-import type { InteractionStorePort } from "../../domain/ports";
+import type { InteractionStorePort, PendingLog } from "../../domain/ports";
 import { asStoreError } from "../model/store-error";
+
+/** How often pending logs are retried while the pane is open. */
+export const OUTBOX_RETRY_MS = 60_000;
+
+export interface PendingOptions {
+  /** Becomes true once the pane has finished its first item load; the outbox is then sent once. */
+  started: boolean;
+  /** Called after a run that sent at least one log (history may show new entries). */
+  onSent?: (sent: number) => void;
+  intervalMs?: number;
+}
 
 export interface PendingState {
   count: number;
   sending: boolean;
-  /** How many the last "send now" sent; undefined before the first. */
+  /** How many the last run sent; undefined before the first. */
   lastSent?: number;
+  /** The last run or count failed as a whole. */
   error?: StoreError;
+  /** Why the newest pending log has not been sent yet, as the store recorded it. */
+  lastError?: string;
   sendNow(): Promise<void>;
 }
 
-export function usePendingLogs(store: InteractionStorePort, refreshKey: number): PendingState {
+function newestError(logs: PendingLog[]): string | undefined {
+  return [...logs].reverse().find((l) => l.lastError)?.lastError;
+}
+
+export function usePendingLogs(
+  store: InteractionStorePort,
+  refreshKey: number,
+  { started, onSent, intervalMs = OUTBOX_RETRY_MS }: PendingOptions = { started: false },
+): PendingState {
   const [count, setCount] = useState(0);
   const [sending, setSending] = useState(false);
   const [lastSent, setLastSent] = useState<number | undefined>();
   const [error, setError] = useState<StoreError | undefined>();
+  const [lastError, setLastError] = useState<string | undefined>();
+  const mounted = useRef(true);
+  const running = useRef<Promise<void> | undefined>(undefined);
+  const startedOnce = useRef(false);
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
 
-  const refresh = useCallback(async () => {
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  /** Re-reads the outbox; resolves with the number pending (undefined when it could not be read). */
+  const refresh = useCallback(async (): Promise<number | undefined> => {
     try {
-      setCount((await store.pendingLogs()).length);
+      const logs = await store.pendingLogs();
+      if (mounted.current) {
+        setCount(logs.length);
+        setLastError(newestError(logs));
+      }
+      return logs.length;
     } catch (e) {
-      setError(asStoreError(e));
+      if (mounted.current) setError(asStoreError(e));
+      return undefined;
     }
   }, [store]);
 
@@ -31,24 +75,62 @@ export function usePendingLogs(store: InteractionStorePort, refreshKey: number):
     void refresh();
   }, [refresh, refreshKey]);
 
-  const sendNow = useCallback(async () => {
-    setSending(true);
-    setError(undefined);
-    try {
-      setLastSent(await store.flushPending());
-    } catch (e) {
-      setError(asStoreError(e));
-    } finally {
-      setSending(false);
-      await refresh();
-    }
+  /** One run; a run already in progress is joined instead of starting another. Never rejects. */
+  const flush = useCallback((): Promise<void> => {
+    if (running.current) return running.current;
+    const run = (async () => {
+      setSending(true);
+      setError(undefined);
+      try {
+        const sent = await store.flushPending();
+        if (mounted.current) {
+          setLastSent(sent);
+          if (sent > 0) onSentRef.current?.(sent);
+        }
+      } catch (e) {
+        if (mounted.current) setError(asStoreError(e));
+      } finally {
+        if (mounted.current) setSending(false);
+        await refresh();
+        running.current = undefined;
+      }
+    })();
+    running.current = run;
+    return run;
   }, [store, refresh]);
+
+  /** Automatic: only after start, skipped while a run is going on, and only when something is pending. */
+  const autoFlush = useCallback(async () => {
+    if (!startedOnce.current || running.current || !mounted.current) return;
+    const pending = await refresh();
+    if (pending && mounted.current) await flush();
+  }, [refresh, flush]);
+
+  useEffect(() => {
+    if (!started || startedOnce.current) return;
+    startedOnce.current = true;
+    void autoFlush();
+  }, [started, autoFlush]);
+
+  useEffect(() => {
+    const online = () => void autoFlush();
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [autoFlush]);
+
+  const hasPending = count > 0;
+  useEffect(() => {
+    if (!hasPending) return;
+    const timer = setInterval(() => void autoFlush(), intervalMs);
+    return () => clearInterval(timer);
+  }, [hasPending, intervalMs, autoFlush]);
 
   return {
     count,
     sending,
     ...(lastSent !== undefined ? { lastSent } : {}),
     ...(error ? { error } : {}),
-    sendNow,
+    ...(lastError ? { lastError } : {}),
+    sendNow: flush,
   };
 }

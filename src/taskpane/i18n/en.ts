@@ -108,6 +108,7 @@ export const en = {
   pendingCount_other: "{count} interactions waiting to be sent",
   sendNow: "Send now",
   sending: "Sending…",
+  pendingLastError: "Last error: {message}",
   sentCount_one: "{count} interaction sent.",
   sentCount_other: "{count} interactions sent.",
   historyHeading: "History",

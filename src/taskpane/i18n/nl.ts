@@ -109,6 +109,7 @@ export const nl: Messages = {
   pendingCount_other: "{count} interacties wachten op verzending",
   sendNow: "Nu verzenden",
   sending: "Verzenden…",
+  pendingLastError: "Laatste fout: {message}",
   sentCount_one: "{count} interactie verzonden.",
   sentCount_other: "{count} interacties verzonden.",
   historyHeading: "Geschiedenis",

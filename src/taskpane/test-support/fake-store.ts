@@ -153,8 +153,19 @@ export class FakeStore implements InteractionStorePort {
     return [...this.pending];
   }
 
+  /** While set, flushPending waits for it: for overlapping-run tests. */
+  flushGate?: Gate;
+  /** While set, flushPending behaves like the real store offline: nothing sent, each log keeps this error. */
+  flushOffline?: string;
+
   async flushPending(): Promise<number> {
     this.enter("flushPending", []);
+    if (this.flushGate) await this.flushGate.promise;
+    if (this.flushOffline !== undefined) {
+      const lastError = this.flushOffline;
+      this.pending = this.pending.map((p) => ({ ...p, attempts: p.attempts + 1, lastError }));
+      return 0;
+    }
     const sent = this.pending.length;
     for (const p of this.pending) await this.logInteraction(p.request);
     this.pending = [];

@@ -145,3 +145,24 @@ export function mailToSegment(overrides: Partial<Correspondence> = {}): Correspo
     ...overrides,
   };
 }
+
+/** A log queued on this device earlier, for Jane. */
+export function queuedForJane(description = "Queued earlier", id = "p1") {
+  return {
+    id,
+    queuedAt: "2024-05-01T00:00:00Z",
+    attempts: 1,
+    request: {
+      contacts: [JANE],
+      user: USER,
+      draft: {
+        templateCode: "EMAIL",
+        description,
+        interactionDate: "2024-05-01T00:00:00Z",
+        attemptFailed: false,
+        costLCY: 0,
+        durationMin: 0,
+      },
+    },
+  };
+}

@@ -147,12 +147,17 @@ describe("pending outbox", () => {
         },
       },
     ];
+    // The automatic send at start finds SharePoint still unreachable; "Send now" later succeeds.
+    store.flushOffline = "Failed to fetch";
     renderPane(mailFromJane(), { store });
     expect(await screen.findByText("1 interaction waiting to be sent")).toBeInTheDocument();
+    await waitFor(() => expect(store.callsOf("flushPending")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Send now" })).toBeEnabled());
+    store.flushOffline = undefined;
     fireEvent.click(screen.getByRole("button", { name: "Send now" }));
     expect(await screen.findByText("1 interaction sent.")).toBeInTheDocument();
     expect(screen.queryByText(/waiting to be sent/)).toBeNull();
-    expect(store.callsOf("flushPending")).toHaveLength(1);
+    expect(store.callsOf("flushPending")).toHaveLength(2);
   });
 });
 

@@ -71,3 +71,22 @@ it("speaks Dutch when Outlook's display language is Dutch", async () => {
     .first()
     .waitFor();
 });
+
+it("creates an unknown sender as a contact with the next free number, and the row becomes matched", async () => {
+  await stack.page.goto(
+    `${stack.workbench.url}?lang=en-US&folder=inbox&item=${encodeURIComponent(`${FIXTURE.samMail}=`)}`,
+  );
+  pane = await paneFrame(stack.page);
+  await pane.getByText("Sam Taylor", { exact: true }).first().waitFor();
+  await pane
+    .getByRole("button", { name: /Create contact/ })
+    .first()
+    .click();
+  await expect(pane.getByLabel(/^First name/).inputValue()).resolves.toBe("Sam");
+  await expect(pane.getByLabel(/^Last name/).inputValue()).resolves.toBe("Taylor");
+  await pane.getByRole("button", { name: /^Save/ }).click();
+  await pane.getByRole("checkbox", { name: /Sam Taylor/ }).waitFor();
+  const contacts = await listItems(stack.graph, "Contacts", "fields/Email eq 'sam.taylor@northwind.example'");
+  expect(contacts).toHaveLength(1);
+  expect(contacts[0]).toMatchObject({ Title: "Sam Taylor", ContactNo: "CT000016", ContactType: "Person" });
+});

@@ -1,49 +1,37 @@
 // A user without write rights on the lists (the emulator answers 403 for them) gets a clear "ask your
 // administrator" message, nothing is written, and what they typed stays in the form.
-import type { Frame } from "playwright-core";
-import { FIXTURE, listItems, paneFrame, startStack, USER, type Stack } from "./stack";
+import { FIXTURE, listItems, USER, useWorkbench } from "./stack";
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let pane: Frame;
-
-beforeAll(async () => {
-  stack = await startStack();
-  await stack.page.goto(stack.workbench.url);
-  pane = await paneFrame(stack.page);
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const t = useWorkbench();
 
 it("explains a refused write and keeps the typed entry", async () => {
-  stack.emulator.setReadonlyUsers([USER.emailAddress]);
-  await stack.page.getByTestId(`item-${FIXTURE.robinMail}`).click();
-  await pane
+  t.stack.emulator.setReadonlyUsers([USER.emailAddress]);
+  await t.stack.page.getByTestId(`item-${FIXTURE.robinMail}`).click();
+  await t.pane
     .getByText(/Adatum Corporation/)
     .first()
     .waitFor();
-  await pane.getByLabel(/^Comment/).fill("Call back on Friday");
-  await pane.getByLabel(/^Description/).fill("Quote follow-up");
-  await pane.getByRole("button", { name: /^Log interaction/ }).click();
+  await t.pane.getByLabel(/^Comment/).fill("Call back on Friday");
+  await t.pane.getByLabel(/^Description/).fill("Quote follow-up");
+  await t.pane.getByRole("button", { name: /^Log interaction/ }).click();
 
-  await pane
+  await t.pane
     .getByText(/ask your administrator/i)
     .first()
     .waitFor();
-  await expect(pane.getByLabel(/^Comment/).inputValue()).resolves.toBe("Call back on Friday");
-  await expect(pane.getByLabel(/^Description/).inputValue()).resolves.toBe("Quote follow-up");
-  await expect(pane.getByText(/waiting to be sent/).count()).resolves.toBe(0);
+  await expect(t.pane.getByLabel(/^Comment/).inputValue()).resolves.toBe("Call back on Friday");
+  await expect(t.pane.getByLabel(/^Description/).inputValue()).resolves.toBe("Quote follow-up");
+  await expect(t.pane.getByText(/waiting to be sent/).count()).resolves.toBe(0);
   await expect(
-    listItems(stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'"),
+    listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'"),
   ).resolves.toHaveLength(0);
 
-  stack.emulator.setReadonlyUsers([]);
-  await pane.getByRole("button", { name: /^Log interaction/ }).click();
-  await pane.getByText(/Interaction logged for 1 contact/).waitFor();
-  const entries = await listItems(stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'");
+  t.stack.emulator.setReadonlyUsers([]);
+  await t.pane.getByRole("button", { name: /^Log interaction/ }).click();
+  await t.pane.getByText(/Interaction logged for 1 contact/).waitFor();
+  const entries = await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'");
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ Title: "Quote follow-up", Comment: "Call back on Friday" });
 });

@@ -1,35 +1,23 @@
 // Beyond the single email: a sent mail to several contacts logged as one segment, a meeting we organise logged
 // with its length as duration, and the pane in Dutch.
-import type { Frame } from "playwright-core";
-import { FIXTURE, listItems, paneFrame, startStack, type Stack } from "./stack";
+import { FIXTURE, listItems, paneFrame, useWorkbench } from "./stack";
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let pane: Frame;
-
-beforeAll(async () => {
-  stack = await startStack();
-  await stack.page.goto(stack.workbench.url);
-  pane = await paneFrame(stack.page);
-});
-
-afterAll(async () => {
-  await stack?.close();
-});
+const t = useWorkbench();
 
 it("logs a sent mail for all four recipients as one logged segment", async () => {
-  await stack.page.getByTestId("folder-sent").click();
-  await stack.page.getByTestId(`item-${FIXTURE.sentToMany}`).click();
-  await pane.getByText("Mary O'Brien", { exact: true }).first().waitFor();
-  await pane.getByRole("button", { name: /^Log for 4 contacts/ }).click();
-  await pane.getByText(/Interaction logged for 4 contacts/).waitFor();
+  await t.stack.page.getByTestId("folder-sent").click();
+  await t.stack.page.getByTestId(`item-${FIXTURE.sentToMany}`).click();
+  await t.pane.getByText("Mary O'Brien", { exact: true }).first().waitFor();
+  await t.pane.getByRole("button", { name: /^Log for 4 contacts/ }).click();
+  await t.pane.getByText(/Interaction logged for 4 contacts/).waitFor();
 
-  const segments = await listItems(stack.graph, "Logged Segments");
+  const segments = await listItems(t.stack.graph, "Logged Segments");
   expect(segments).toHaveLength(1);
   const segmentId = Number(segments[0]?.id);
   const entries = await listItems(
-    stack.graph,
+    t.stack.graph,
     "Interaction Log Entries",
     `fields/LoggedSegmentId eq ${segmentId}`,
   );
@@ -39,14 +27,14 @@ it("logs a sent mail for all four recipients as one logged segment", async () =>
 });
 
 it("logs a meeting we organise with the meeting template and its length as duration", async () => {
-  await stack.page.getByTestId("folder-calendar").click();
-  await stack.page.getByTestId(`item-${FIXTURE.meetingWeOrganise}`).click();
-  await pane.getByText("Jesse Ulrich", { exact: true }).first().waitFor();
-  await expect(pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("MEETING");
-  await expect(pane.getByLabel(/^Duration/).inputValue()).resolves.toBe("90");
-  await pane.getByRole("button", { name: /^Log for 3 contacts/ }).click();
-  await pane.getByText(/Interaction logged for 3 contacts/).waitFor();
-  const entries = await listItems(stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'");
+  await t.stack.page.getByTestId("folder-calendar").click();
+  await t.stack.page.getByTestId(`item-${FIXTURE.meetingWeOrganise}`).click();
+  await t.pane.getByText("Jesse Ulrich", { exact: true }).first().waitFor();
+  await expect(t.pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("MEETING");
+  await expect(t.pane.getByLabel(/^Duration/).inputValue()).resolves.toBe("90");
+  await t.pane.getByRole("button", { name: /^Log for 3 contacts/ }).click();
+  await t.pane.getByText(/Interaction logged for 3 contacts/).waitFor();
+  const entries = await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'");
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({
     SourceKind: "Meeting",
@@ -58,35 +46,39 @@ it("logs a meeting we organise with the meeting template and its length as durat
 });
 
 it("speaks Dutch when Outlook's display language is Dutch", async () => {
-  await stack.page.getByTestId("language-select").selectOption("nl-NL");
-  pane = await paneFrame(stack.page);
-  await stack.page.getByTestId("folder-inbox").click();
-  await stack.page.getByTestId(`item-${FIXTURE.samMail}`).click();
-  await pane
+  await t.stack.page.getByTestId("language-select").selectOption("nl-NL");
+  t.pane = await paneFrame(t.stack.page);
+  await t.stack.page.getByTestId("folder-inbox").click();
+  await t.stack.page.getByTestId(`item-${FIXTURE.samMail}`).click();
+  await t.pane
     .getByRole("button", { name: /^Interactie registreren|^Registreren voor/ })
     .first()
     .waitFor();
-  await pane
+  await t.pane
     .getByText(/Contact (aanmaken|maken)/i)
     .first()
     .waitFor();
 });
 
 it("creates an unknown sender as a contact with the next free number, and the row becomes matched", async () => {
-  await stack.page.goto(
-    `${stack.workbench.url}?lang=en-US&folder=inbox&item=${encodeURIComponent(`${FIXTURE.samMail}=`)}`,
+  await t.stack.page.goto(
+    `${t.stack.workbench.url}?lang=en-US&folder=inbox&item=${encodeURIComponent(`${FIXTURE.samMail}=`)}`,
   );
-  pane = await paneFrame(stack.page);
-  await pane.getByText("Sam Taylor", { exact: true }).first().waitFor();
-  await pane
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByText("Sam Taylor", { exact: true }).first().waitFor();
+  await t.pane
     .getByRole("button", { name: /Create contact/ })
     .first()
     .click();
-  await expect(pane.getByLabel(/^First name/).inputValue()).resolves.toBe("Sam");
-  await expect(pane.getByLabel(/^Last name/).inputValue()).resolves.toBe("Taylor");
-  await pane.getByRole("button", { name: /^Save/ }).click();
-  await pane.getByRole("checkbox", { name: /Sam Taylor/ }).waitFor();
-  const contacts = await listItems(stack.graph, "Contacts", "fields/Email eq 'sam.taylor@northwind.example'");
+  await expect(t.pane.getByLabel(/^First name/).inputValue()).resolves.toBe("Sam");
+  await expect(t.pane.getByLabel(/^Last name/).inputValue()).resolves.toBe("Taylor");
+  await t.pane.getByRole("button", { name: /^Save/ }).click();
+  await t.pane.getByRole("checkbox", { name: /Sam Taylor/ }).waitFor();
+  const contacts = await listItems(
+    t.stack.graph,
+    "Contacts",
+    "fields/Email eq 'sam.taylor@northwind.example'",
+  );
   expect(contacts).toHaveLength(1);
   expect(contacts[0]).toMatchObject({ Title: "Sam Taylor", ContactNo: "CT000016", ContactType: "Person" });
 });

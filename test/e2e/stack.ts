@@ -110,3 +110,20 @@ export const FIXTURE = {
   sentToMany: "AAMkAGI2TSent0001AAA",
   meetingWeOrganise: "AAMkAGI2TCal0001AAA",
 };
+
+/**
+ * One running product per test file: registers beforeAll/afterAll and returns a holder whose `stack` and `pane`
+ * are set once the workbench is open.
+ */
+export function useWorkbench(): { stack: Stack; pane: Frame } {
+  const t = {} as { stack: Stack; pane: Frame };
+  beforeAll(async () => {
+    t.stack = await startStack();
+    await t.stack.page.goto(t.stack.workbench.url);
+    t.pane = await paneFrame(t.stack.page);
+  });
+  afterAll(async () => {
+    await t.stack?.close();
+  });
+  return t;
+}

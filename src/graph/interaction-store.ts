@@ -236,11 +236,16 @@ export class GraphInteractionStore implements InteractionStorePort {
         );
         answers = await this.run(steps, true);
       } catch (e) {
+        // Never throw here: earlier chunks may have been queued, and the outbox must still receive them.
         const err = toStoreError(e, "Logging the interaction failed");
-        if (!isTransient(err)) throw err;
-        queuedError = err;
+        const transient = isTransient(err);
+        if (transient) queuedError = err;
         for (const e2 of chunk)
-          results.set(e2.contactNo, { contactNo: e2.contactNo, status: "queued", error: err });
+          results.set(e2.contactNo, {
+            contactNo: e2.contactNo,
+            status: transient ? "queued" : "failed",
+            error: err,
+          });
         continue;
       }
       const duplicates: InteractionLogEntry[] = [];
@@ -263,7 +268,22 @@ export class GraphInteractionStore implements InteractionStorePort {
           });
         }
       });
-      if (duplicates.length) await this.readBackDuplicates(duplicates, results);
+      if (duplicates.length) {
+        try {
+          await this.readBackDuplicates(duplicates, results);
+        } catch (e) {
+          // The entries exist (409); only reading them back failed. A replay meets the 409 again: no duplicate.
+          const err = toStoreError(e, "Reading back existing entries failed");
+          const transient = isTransient(err);
+          if (transient) queuedError = err;
+          for (const d of duplicates)
+            results.set(d.contactNo, {
+              contactNo: d.contactNo,
+              status: transient ? "queued" : "failed",
+              error: err,
+            });
+        }
+      }
     }
 
     const queued = [...results.values()].some((r) => r.status === "queued");
@@ -483,9 +503,11 @@ export class GraphInteractionStore implements InteractionStorePort {
       try {
         return await this.contacts.add(contactToFields(contact));
       } catch (e) {
-        // Someone took the number between our read and our write: the unique column said so.
-        if (e instanceof StoreError && e.kind === "duplicate") continue;
-        throw e;
+        if (!(e instanceof StoreError && e.kind === "duplicate")) throw e;
+        // The number is taken: by someone else between our read and our write, or by this very contact when
+        // the SDK retried a POST whose first answer was lost. Only the first case moves on to the next number.
+        const holder = (await this.contacts.list(contactByNo(contactNo))).items[0];
+        if (holder && sameNewContact(holder, contact)) return holder;
       }
     }
     throw new StoreError(
@@ -620,4 +642,15 @@ function describeErrors(errors: object): string {
   return Object.entries(errors)
     .map(([k, v]) => `${k} ${String(v)}`)
     .join(", ");
+}
+
+/** Whether a stored contact is the one we were creating (a retried create that had landed). */
+function sameNewContact(stored: Contact, created: Contact): boolean {
+  const norm = (v: string | undefined) => (v ?? "").trim().toLowerCase();
+  return (
+    stored.type === created.type &&
+    norm(stored.name) === norm(created.name) &&
+    norm(stored.email) === norm(created.email) &&
+    norm(stored.domain) === norm(created.domain)
+  );
 }

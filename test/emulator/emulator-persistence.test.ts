@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RunningEmulator } from "../../dev/emulator";
+import { Journal } from "../../dev/emulator/persistence/journal";
 import { createList, HOST, raw, sdk, SITE_PATH, start, type GraphJson } from "./helpers";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -175,6 +176,61 @@ it("after SIGKILL during a stream of writes, every acknowledged write is present
     expect(all.length - acked.length).toBeLessThanOrEqual(4);
   } finally {
     await emulator.close();
+  }
+});
+
+it("fsyncs every write before its response while a slow $batch is in flight", async () => {
+  const appendSpy = jest.spyOn(Journal.prototype, "append");
+  const emulator = await start({ dataDir: tempDir() });
+  try {
+    const client = sdk(emulator);
+    const siteId = await siteIdOf(emulator);
+    const slowList = await createList(client, siteId, [], "SlowBatch");
+    const fastList = await createList(client, siteId, [], "FastWrites");
+    const journal = appendSpy.mock.contexts[0] as Journal;
+    expect(journal).toBeInstanceOf(Journal);
+    const fsyncs = async (): Promise<number> =>
+      (await raw(emulator, "GET", "/_emulator/stats")).body.journal.fsyncs;
+    const post = (listId: string, title: string) => ({
+      id: title,
+      method: "POST",
+      url: `/sites/${siteId}/lists/${listId}/items`,
+      headers: { "Content-Type": "application/json" },
+      body: { fields: { Title: title } },
+    });
+
+    // Only sub-requests on the slow list sleep; the batch writes once, then sleeps again before its second write.
+    emulator.setFaults({ slowRate: 1, slowMs: 1500, paths: [`/lists/${slowList.id}/`] });
+    const slowBatch = raw(emulator, "POST", "/v1.0/$batch", {
+      body: { requests: [post(slowList.id, "s1"), { ...post(slowList.id, "s2"), dependsOn: ["s1"] }] },
+    });
+    await new Promise((r) => setTimeout(r, 300)); // the batch is now asleep inside the store's group
+
+    // A single write answered meanwhile is already on disk.
+    let before = await fsyncs();
+    const single = await raw(emulator, "POST", `/v1.0/sites/${siteId}/lists/${fastList.id}/items`, {
+      body: { fields: { Title: "single" } },
+    });
+    expect(single.status).toBe(201);
+    expect(journal.unsynced).toBe(false);
+    expect(await fsyncs()).toBeGreaterThan(before);
+
+    // So is a second, fast batch that finishes before the slow one.
+    before = await fsyncs();
+    const fastBatch = await raw(emulator, "POST", "/v1.0/$batch", {
+      body: { requests: [post(fastList.id, "f1")] },
+    });
+    expect(fastBatch.body.responses.map((r: GraphJson) => r.status)).toEqual([201]);
+    expect(journal.unsynced).toBe(false);
+    expect(await fsyncs()).toBeGreaterThan(before);
+
+    const slow = await slowBatch;
+    expect(slow.body.responses.map((r: GraphJson) => r.status)).toEqual([201, 201]);
+    expect(journal.unsynced).toBe(false);
+  } finally {
+    emulator.setFaults({});
+    await emulator.close();
+    appendSpy.mockRestore();
   }
 });
 

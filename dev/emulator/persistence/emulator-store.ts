@@ -1,5 +1,6 @@
 // The store handlers see. State lives in memory (lists with their indexes); when a data folder is given every commit
 // goes through the journal first, so memory never holds a write the disk does not.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { ColumnDef, ListMeta, SiteRecord } from "../model";
 import { Journal, type JournalStats } from "./journal";
 import { ListState } from "./list-state";
@@ -13,7 +14,10 @@ export interface IEmulatorStore {
   lists(siteId: string): ListState[];
   /** Makes the mutations durable (when persistent) and applies them, all or nothing. */
   commit(muts: Mutation[]): void;
-  /** Runs fn with fsync deferred to its end: one fsync for a whole $batch. */
+  /**
+   * Runs fn with fsync deferred to its end: one fsync for a whole $batch. Only commits made from fn's own async call
+   * path are deferred; concurrent requests still fsync before they answer.
+   */
   group<T>(fn: () => Promise<T>): Promise<T>;
   journalStats(): JournalStats | undefined;
   close(): void;
@@ -22,7 +26,8 @@ export interface IEmulatorStore {
 export class EmulatorStore implements IEmulatorStore {
   private readonly siteMap = new Map<string, SiteRecord>();
   private readonly listMap = new Map<string, ListState>();
-  private groupDepth = 0;
+  /** Set inside group(): commits on this async path leave the fsync to the group's end. */
+  private readonly deferSync = new AsyncLocalStorage<true>();
   private readonly journal: Journal | undefined;
 
   constructor(dataDir?: string, compactAtBytes?: number) {
@@ -70,18 +75,19 @@ export class EmulatorStore implements IEmulatorStore {
 
   commit(muts: Mutation[]): void {
     if (muts.length === 0) return;
-    if (this.journal) this.journal.append(muts, this.groupDepth === 0);
+    const deferred = this.deferSync.getStore() === true;
+    if (this.journal) this.journal.append(muts, !deferred);
     for (const m of muts) this.apply(m);
-    if (this.journal && this.groupDepth === 0 && this.journal.needsCompaction()) this.compact();
+    if (this.journal && !deferred && this.journal.needsCompaction()) this.compact();
   }
 
   async group<T>(fn: () => Promise<T>): Promise<T> {
-    this.groupDepth++;
     try {
-      return await fn();
+      return await this.deferSync.run(true, fn);
     } finally {
-      this.groupDepth--;
-      if (this.groupDepth === 0 && this.journal) {
+      // Always: another group finishing first, or a nested one, must not leave this group's writes unsynced. Cheap
+      // when nothing is pending.
+      if (this.journal) {
         this.journal.sync();
         if (this.journal.needsCompaction()) this.compact();
       }

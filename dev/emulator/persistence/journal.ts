@@ -32,6 +32,7 @@ export class Journal {
   private fd = -1;
   private seq = 0;
   private pendingSync = false;
+  private failure: Error | undefined;
   readonly stats: JournalStats = {
     records: 0,
     bytes: 0,
@@ -98,18 +99,43 @@ export class Journal {
     return { ...(snapshot ? { snapshot } : {}), records };
   }
 
-  /** Appends one record; with `sync` false the caller promises a later sync() before answering. */
+  /**
+   * Appends one record; with `sync` false the caller promises a later sync() before answering. A write that fails
+   * part-way (disk full, I/O error) is cut back off the file before the error is rethrown: left in place, its partial
+   * line would glue onto the next record and replay would stop there, losing every later acknowledged write.
+   */
   append(muts: Mutation[], sync: boolean): void {
+    if (this.failure) throw this.failure;
     const json = JSON.stringify({ seq: this.seq + 1, muts });
     const line = `${checksum(json)}\t${json}\n`;
     const bytes = Buffer.from(line, "utf8");
-    let off = 0;
-    while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off);
+    const before = fs.fstatSync(this.fd).size;
+    try {
+      let off = 0;
+      while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off);
+    } catch (e) {
+      try {
+        fs.ftruncateSync(this.fd, before);
+      } catch (truncateError) {
+        // The file now ends in a partial line we could not remove: refuse further appends rather than write
+        // acknowledged records behind it that replay would never reach.
+        this.failure = new Error(
+          `journal is unusable: a failed write could not be cut back (${(truncateError as Error).message})`,
+          { cause: e },
+        );
+      }
+      throw e;
+    }
     this.seq++;
     this.stats.records++;
     this.stats.bytes += bytes.length;
     this.pendingSync = true;
     if (sync) this.sync();
+  }
+
+  /** True while appended records are not yet fsynced. */
+  get unsynced(): boolean {
+    return this.pendingSync;
   }
 
   sync(): void {

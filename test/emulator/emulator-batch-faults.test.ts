@@ -168,13 +168,22 @@ describe("faults", () => {
   });
 
   it("the SDK's RetryHandler waits for Retry-After and then succeeds", async () => {
-    // Every request to the site is throttled until faults are switched off at 300 ms; the retry, sent only after
-    // Retry-After (1 s), then succeeds.
+    // Every request to the site is throttled until the first 429 has been served; faults then go off, and the
+    // retry, sent only after Retry-After (1 s), succeeds. Watching the in-process counter (not a fixed delay)
+    // keeps this independent of how loaded the machine is.
     emulator.setFaults({ rate429: 1, retryAfterSeconds: 1, paths: ["^/sites/[^/]+$"] });
+    const served429 = emulator.stats().faults["429"] ?? 0;
+    const watcher = setInterval(() => {
+      if ((emulator.stats().faults["429"] ?? 0) > served429) {
+        emulator.setFaults({});
+        clearInterval(watcher);
+      }
+    }, 2);
     const started = Date.now();
-    const pending = client.api(`/sites/${siteId}`).get();
-    setTimeout(() => emulator.setFaults({}), 300);
-    const site = await pending;
+    const site = await client
+      .api(`/sites/${siteId}`)
+      .get()
+      .finally(() => clearInterval(watcher));
     expect(site.id).toBe(siteId);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(emulator.stats().faults["429"]).toBeGreaterThanOrEqual(1);

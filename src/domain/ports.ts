@@ -81,6 +81,16 @@ export interface PendingLog {
   queuedAt: string;
   attempts: number;
   lastError?: string;
+  /**
+   * The last replay failed for a reason a retry cannot fix (template blocked or deleted, 403, validation, an
+   * unreadable 409). Such a log is no longer sent automatically; the user retries it with "Send now" or discards it.
+   */
+  failed?: boolean;
+}
+
+export interface FlushOptions {
+  /** Also retry the logs marked `failed` (the user's "Send now"); automatic runs leave them alone. */
+  includeFailed?: boolean;
 }
 
 export interface InteractionStorePort {
@@ -92,8 +102,13 @@ export interface InteractionStorePort {
   searchContacts(text: string): Promise<Contact[]>;
   /** Logs that could not reach Graph yet, kept on this device. */
   pendingLogs(): Promise<PendingLog[]>;
-  /** Tries to send the pending logs now; resolves with how many were sent. */
-  flushPending(): Promise<number>;
+  /**
+   * Tries to send the pending logs now; resolves with how many were sent. Transient failures (offline, throttled,
+   * 5xx) stay queued; any other failure marks the log `failed`, which is skipped unless `includeFailed`.
+   */
+  flushPending(options?: FlushOptions): Promise<number>;
+  /** The user's decision to drop a pending log: removed from this device, never sent. */
+  discardPending(id: string): Promise<void>;
   /** Administrator action: create or upgrade the SharePoint lists. */
   provisionLists(): Promise<void>;
 }

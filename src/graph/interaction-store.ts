@@ -14,6 +14,7 @@ import {
 } from "../domain/matching";
 import type {
   ContactLogResult,
+  FlushOptions,
   HistoryPage,
   HistoryQuery,
   InteractionStorePort,
@@ -358,14 +359,23 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.deps.outbox.list();
   }
 
-  flushPending(): Promise<number> {
-    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+  flushPending(options: FlushOptions = {}): Promise<number> {
+    this.flushing ??= this.flushOnce(options.includeFailed === true).finally(
+      () => (this.flushing = undefined),
+    );
     return this.flushing;
   }
 
-  private async flushOnce(): Promise<number> {
+  async discardPending(id: string): Promise<void> {
+    // A run in progress may be replaying this very log and would put it back afterwards: let it finish first.
+    await this.flushing?.catch(() => undefined);
+    await this.deps.outbox.remove(id);
+  }
+
+  private async flushOnce(includeFailed: boolean): Promise<number> {
     let sent = 0;
     for (const pending of await this.deps.outbox.list()) {
+      if (pending.failed && !includeFailed) continue;
       let result: LogResult | undefined;
       let error: StoreError | undefined;
       try {
@@ -379,14 +389,22 @@ export class GraphInteractionStore implements InteractionStorePort {
         sent++;
         continue;
       }
-      error ??= open[0]?.error;
+      const queued = open.find((r) => r.status === "queued");
+      error ??= (queued ?? open[0])?.error;
+      // Offline, throttled, 5xx: retried later. Sign-in or missing lists hit every log alike and are not this
+      // log's fault: kept as they are. Anything else will fail the same way again: it waits for the user.
+      const transient = !!queued || !error || isTransient(error);
+      const retryLater = transient || affectsEveryLog(error!);
+      const failed = transient ? false : retryLater ? pending.failed === true : true;
+      const { failed: _wasFailed, ...rest } = pending;
       await this.deps.outbox.put({
-        ...pending,
+        ...rest,
         attempts: pending.attempts + 1,
         lastError: error?.message ?? "not sent",
+        ...(failed ? { failed: true } : {}),
       });
-      // Still offline: the rest would fail the same way.
-      if (!error || isTransient(error)) break;
+      // Still offline (or signed out): the rest would fail the same way.
+      if (retryLater) break;
     }
     return sent;
   }
@@ -599,6 +617,10 @@ export class GraphInteractionStore implements InteractionStorePort {
       throw toStoreError(e);
     }
   }
+}
+
+function affectsEveryLog(e: StoreError): boolean {
+  return e.kind === "unauthenticated" || e.kind === "notProvisioned";
 }
 
 function historyCursor(pageUrl: string, skip: number, after: string | undefined): string {

@@ -9,7 +9,7 @@ import { BatchExecutor } from "../../src/graph/batch";
 import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
 import { entryToFields } from "../../src/graph/mapping";
 import "fake-indexeddb/auto";
-import { IndexedDbOutbox, MemoryOutbox } from "../../src/graph/outbox";
+import { IndexedDbOutbox, MemoryOutbox, type OutboxStorage } from "../../src/graph/outbox";
 import { contactsRepository } from "../../src/graph/repositories/contacts";
 import { entriesBySource, entriesRepository } from "../../src/graph/repositories/entries";
 import { SharePointSite } from "../../src/graph/site";
@@ -643,5 +643,74 @@ describe("emulator mode provisions on first use; the outbox keeps logs while Gra
     expect(await second.flushPending()).toBe(1);
     expect(await second.pendingLogs()).toEqual([]);
     expect(await tools(emu.url).entries.listAll(entriesBySource("<idb@closer.example>"))).toHaveLength(1);
+  });
+
+  it.each<[string, () => OutboxStorage]>([
+    ["MemoryOutbox", () => new MemoryOutbox()],
+    ["IndexedDbOutbox", () => new IndexedDbOutbox(`outbox-refused-${Math.random()}`)],
+  ])(
+    "%s: a replay refused for good is marked failed, skipped by automatic runs, retried by Send now, discarded by the user",
+    async (name, makeOutbox) => {
+      const outbox = makeOutbox();
+      const store = storeFor(emu.url, outbox);
+      const contact = await store.createContact({
+        type: "Person",
+        name: `Refused ${name}`,
+        email: `refused-${name.toLowerCase()}@refused.example`,
+      });
+      const src = (n: string) => `<refused-${n}-${name}@refused.example>`;
+      const gone = request(mail(src("gone"), [contact.email!]), [contact]);
+      gone.draft.templateCode = "GONE"; // deleted since it was queued
+      await outbox.put({
+        id: `gone-${name}`,
+        request: gone,
+        queuedAt: "2024-05-01T00:00:00.000Z",
+        attempts: 2,
+      });
+      await outbox.put({
+        id: `fine-${name}`,
+        request: request(mail(src("fine"), [contact.email!]), [contact]),
+        queuedAt: "2024-05-02T00:00:00.000Z",
+        attempts: 0,
+      });
+
+      // The refused log does not hold up the one after it.
+      expect(await store.flushPending()).toBe(1);
+      const [refused, ...rest] = await store.pendingLogs();
+      expect(rest).toEqual([]);
+      expect(refused).toMatchObject({ id: `gone-${name}`, failed: true, attempts: 3 });
+      expect(refused!.lastError).toMatch(/cannot be logged/);
+      expect(await tools(emu.url).entries.listAll(entriesBySource(src("fine")))).toHaveLength(1);
+
+      // Automatic runs leave it alone: not sent, not counted as an attempt, still there.
+      await emu.resetStats();
+      expect(await store.flushPending()).toBe(0);
+      expect(await store.pendingLogs()).toEqual([refused]);
+      expect((await emu.stats()).http.total).toBe(0);
+
+      // "Send now" tries it again; still refused, still kept.
+      expect(await store.flushPending({ includeFailed: true })).toBe(0);
+      expect(await store.pendingLogs()).toEqual([{ ...refused, attempts: 4 }]);
+
+      await store.discardPending(`gone-${name}`);
+      expect(await store.pendingLogs()).toEqual([]);
+      // Gone for good, also for a new pane on the same storage.
+      expect(await storeFor(emu.url, outbox).pendingLogs()).toEqual([]);
+      expect(await tools(emu.url).entries.listAll(entriesBySource(src("gone")))).toHaveLength(0);
+    },
+  );
+
+  it("keeps a transiently failing replay retryable (not failed)", async () => {
+    const outbox = new MemoryOutbox();
+    const store = storeFor(emu.url, outbox);
+    const contact = await store.createContact({ type: "Person", name: "Flaky", email: "flaky@t.example" });
+    await store.loadItemContext(mail("<warm-flaky>", ["a@b.example"]), POLICY);
+    await emu.close();
+    await store.logInteraction(request(mail("<flaky@t.example>", ["flaky@t.example"]), [contact]));
+    expect(await store.flushPending()).toBe(0);
+    const [p] = await store.pendingLogs();
+    expect(p!.failed).toBeUndefined();
+    await emu.restart();
+    expect(await store.flushPending()).toBe(1);
   });
 });

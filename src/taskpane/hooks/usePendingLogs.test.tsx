@@ -136,3 +136,41 @@ describe("usePendingLogs automatic sending", () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 });
+
+describe("usePendingLogs and logs that failed for good", () => {
+  it("leaves failed logs to the user: no automatic run or timer for them, Send now retries them", async () => {
+    const store = new FakeStore();
+    store.pending = [queuedForJane("a", "p1")];
+    store.flushRefused = "The template is blocked";
+    const { result } = setup(store);
+    await settle();
+    expect(flushes(store)).toBe(1);
+    expect(result.current.count).toBe(1);
+    expect(result.current.failed.map((l) => l.id)).toEqual(["p1"]);
+    expect(result.current.lastError).toBeUndefined();
+    await tick(5 * OUTBOX_RETRY_MS);
+    act(() => void window.dispatchEvent(new Event("online")));
+    await settle();
+    expect(flushes(store)).toBe(1);
+
+    store.flushRefused = undefined;
+    await act(() => result.current.sendNow());
+    expect(store.callsOf("flushPending")[1]).toEqual([{ includeFailed: true }]);
+    expect(result.current.count).toBe(0);
+  });
+
+  it("discards a log and re-reads the outbox", async () => {
+    const store = new FakeStore();
+    store.pending = [
+      { ...queuedForJane("a", "p1"), failed: true, lastError: "403" },
+      queuedForJane("b", "p2"),
+    ];
+    store.flushOffline = "offline";
+    const { result } = setup(store);
+    await settle();
+    await act(() => result.current.discard("p1"));
+    expect(store.pending.map((p) => p.id)).toEqual(["p2"]);
+    expect(result.current.failed).toEqual([]);
+    expect(result.current.count).toBe(1);
+  });
+});

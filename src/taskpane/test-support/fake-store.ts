@@ -5,6 +5,7 @@ import { StoreError, type StoreErrorKind } from "../../domain/errors";
 import { resolveMatches, type MatchingPolicy } from "../../domain/matching";
 import type {
   ContactLogResult,
+  FlushOptions,
   HistoryPage,
   HistoryQuery,
   InteractionStorePort,
@@ -157,19 +158,30 @@ export class FakeStore implements InteractionStorePort {
   flushGate?: Gate;
   /** While set, flushPending behaves like the real store offline: nothing sent, each log keeps this error. */
   flushOffline?: string;
+  /** While set, flushPending behaves like a replay refused for good: each log tried is marked failed. */
+  flushRefused?: string;
 
-  async flushPending(): Promise<number> {
-    this.enter("flushPending", []);
+  async flushPending(options: FlushOptions = {}): Promise<number> {
+    this.enter("flushPending", [options]);
     if (this.flushGate) await this.flushGate.promise;
-    if (this.flushOffline !== undefined) {
-      const lastError = this.flushOffline;
-      this.pending = this.pending.map((p) => ({ ...p, attempts: p.attempts + 1, lastError }));
+    const due = (p: PendingLog) => !p.failed || options.includeFailed === true;
+    if (this.flushOffline !== undefined || this.flushRefused !== undefined) {
+      const lastError = (this.flushOffline ?? this.flushRefused)!;
+      const failed = this.flushOffline === undefined;
+      this.pending = this.pending.map((p) =>
+        due(p) ? { ...p, attempts: p.attempts + 1, lastError, ...(failed ? { failed } : {}) } : p,
+      );
       return 0;
     }
-    const sent = this.pending.length;
-    for (const p of this.pending) await this.logInteraction(p.request);
-    this.pending = [];
-    return sent;
+    const sending = this.pending.filter(due);
+    for (const p of sending) await this.logInteraction(p.request);
+    this.pending = this.pending.filter((p) => !due(p));
+    return sending.length;
+  }
+
+  async discardPending(id: string): Promise<void> {
+    this.enter("discardPending", [id]);
+    this.pending = this.pending.filter((p) => p.id !== id);
   }
 
   async provisionLists(): Promise<void> {

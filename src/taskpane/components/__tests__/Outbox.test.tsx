@@ -2,7 +2,7 @@
 // shown contact's history refreshing after anything was sent (automatically or with "Send now").
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { FakeStore, gate } from "../../test-support/fake-store";
-import { mailFromJane, queuedForJane } from "../../test-support/fixtures";
+import { JANE, mailFromJane, queuedForJane } from "../../test-support/fixtures";
 import { renderPane } from "../../test-support/render";
 
 const outbox = () => screen.getByTestId("pending-outbox");
@@ -103,5 +103,83 @@ describe("outbox, automatic sending", () => {
     await waitFor(() => expect(store.callsOf("flushPending")).toHaveLength(2));
     await waitFor(() => expect(within(outbox()).getByRole("button", { name: "Send now" })).toBeEnabled());
     expect(store.callsOf("getHistory")).toHaveLength(historyCalls);
+  });
+});
+
+describe("outbox, logs that failed for good", () => {
+  const failedLog = (description: string, id: string, lastError: string) => ({
+    ...queuedForJane(description, id),
+    failed: true,
+    lastError,
+  });
+
+  it("lists them with their error, leaves them out of automatic runs and discards one after confirmation", async () => {
+    const store = new FakeStore();
+    store.pending = [
+      failedLog("Blocked template", "p1", "<b>The template is blocked</b>"),
+      failedLog("Forbidden", "p2", "Access denied"),
+    ];
+    renderPane(mailFromJane(), { store });
+    const list = await within(outbox()).findByTestId("pending-failed");
+    expect(within(outbox()).getByRole("heading", { name: /needs your attention/ })).toBeInTheDocument();
+    // The error is text, never markup.
+    expect(within(list).getByText("Error: <b>The template is blocked</b>")).toBeInTheDocument();
+    expect(list.querySelector("b")).toBeNull();
+    expect(within(outbox()).getByText("2 interactions waiting to be sent")).toBeInTheDocument();
+    // Nothing retryable: no automatic run at start (the timer is covered in usePendingLogs.test).
+    await screen.findByRole("heading", { name: "Log interaction" });
+    expect(store.callsOf("flushPending")).toHaveLength(0);
+
+    const discard = within(list).getByRole("button", { name: `Discard ${JANE.name} — Blocked template` });
+    expect(discard).toHaveTextContent("Discard");
+    fireEvent.click(discard);
+    expect(within(list).getByText("Discard this interaction? It will not be logged.")).toBeInTheDocument();
+    const yes = within(list).getByRole("button", { name: `Yes, discard ${JANE.name} — Blocked template` });
+    expect(yes).toHaveFocus();
+    expect(store.callsOf("discardPending")).toHaveLength(0);
+
+    // "Keep" backs out without removing anything.
+    fireEvent.click(within(list).getByRole("button", { name: "Keep" }));
+    expect(store.callsOf("discardPending")).toHaveLength(0);
+    expect(
+      within(list).getByRole("button", { name: `Discard ${JANE.name} — Blocked template` }),
+    ).toHaveFocus();
+
+    fireEvent.click(within(list).getByRole("button", { name: `Discard ${JANE.name} — Blocked template` }));
+    fireEvent.click(
+      within(list).getByRole("button", { name: `Yes, discard ${JANE.name} — Blocked template` }),
+    );
+    expect(await within(outbox()).findByText("1 interaction waiting to be sent")).toBeInTheDocument();
+    expect(store.callsOf("discardPending")).toEqual([["p1"]]);
+    expect(store.pending.map((p) => p.id)).toEqual(["p2"]);
+    expect(within(outbox()).queryByText(/Blocked template/)).toBeNull();
+    expect(within(outbox()).getByText("Error: Access denied")).toBeInTheDocument();
+  });
+
+  it("marks a log refused on replay and stops retrying it; Send now tries it again", async () => {
+    const store = new FakeStore();
+    store.pending = [queuedForJane("Refused", "p1")];
+    store.flushRefused = "The template is blocked";
+    renderPane(mailFromJane(), { store });
+    expect(await within(outbox()).findByText("Error: The template is blocked")).toBeInTheDocument();
+    expect(store.callsOf("flushPending")).toEqual([[{}]]);
+
+    store.flushRefused = undefined;
+    fireEvent.click(within(outbox()).getByRole("button", { name: "Send now" }));
+    expect(await within(outbox()).findByText("1 interaction sent.")).toBeInTheDocument();
+    expect(store.callsOf("flushPending")[1]).toEqual([{ includeFailed: true }]);
+    expect(within(outbox()).queryByTestId("pending-failed")).toBeNull();
+  });
+
+  it("shows a failed discard next to the log and keeps it", async () => {
+    const store = new FakeStore();
+    store.pending = [failedLog("Stays", "p1", "Access denied")];
+    store.fail("discardPending", "unknown", "disk full");
+    renderPane(mailFromJane(), { store });
+    const list = await within(outbox()).findByTestId("pending-failed");
+    fireEvent.click(within(list).getByRole("button", { name: `Discard ${JANE.name} — Stays` }));
+    fireEvent.click(within(list).getByRole("button", { name: `Yes, discard ${JANE.name} — Stays` }));
+    expect(await within(list).findByText("Could not discard: disk full")).toBeInTheDocument();
+    expect(store.pending).toHaveLength(1);
   });
 });

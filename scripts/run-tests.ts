@@ -35,12 +35,17 @@ async function main(): Promise<number> {
     checks.push(run("lint (eslint)", bin("eslint"), ["."]));
   }
   // The end-to-end tests drive the production build of the pane.
-  const build = run("build (webpack, production)", bin("webpack"), ["--mode", "production", "--stats", "errors-warnings"], {
-    ...process.env,
-    // A test build is always in emulator mode, whatever the developer's shell holds.
-    ILO_CLIENT_ID: "",
-    ILO_SITE_URL: "",
-  });
+  const build = run(
+    "build (webpack, production)",
+    bin("webpack"),
+    ["--mode", "production", "--stats", "errors-warnings"],
+    {
+      ...process.env,
+      // A test build is always in emulator mode, whatever the developer's shell holds.
+      ILO_CLIENT_ID: "",
+      ILO_SITE_URL: "",
+    },
+  );
   checks.push(build);
 
   const jsonFile = path.join(results, "jest.json");

@@ -82,3 +82,31 @@ it("creates an unknown sender as a contact with the next free number, and the ro
   expect(contacts).toHaveLength(1);
   expect(contacts[0]).toMatchObject({ Title: "Sam Taylor", ContactNo: "CT000016", ContactType: "Person" });
 });
+
+it("reads a new email in compose mode through the async getters and logs it as outbound", async () => {
+  await t.stack.page.goto(`${t.stack.workbench.url}?lang=en-US`);
+  await t.stack.page.getByTestId("new-email").click();
+  await t.stack.page.getByTestId("compose-to").fill("ian.deberry@alpineskihouse.example");
+  await t.stack.page.getByTestId("compose-subject").fill("Ski trip follow-up");
+  await t.stack.page.getByTestId("compose-save").click();
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  await t.pane.getByText("Ian Deberry", { exact: true }).first().waitFor();
+  await t.pane
+    .getByText(/Alpine Ski House/)
+    .first()
+    .waitFor();
+  await expect(t.pane.getByLabel(/^Description/).inputValue()).resolves.toBe("Ski trip follow-up");
+  await t.pane.getByRole("button", { name: /^Log interaction/ }).click();
+  await t.pane.getByText(/Interaction logged for 1 contact/).waitFor();
+  // Ian was logged earlier from the sent mail; the draft is a different item.
+  const entries = await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000013'");
+  const fromDraft = entries.filter((e) => String(e.SourceId).startsWith("draft:"));
+  expect(fromDraft).toHaveLength(1);
+  expect(fromDraft[0]).toMatchObject({
+    Title: "Ski trip follow-up",
+    InformationFlow: "Outbound",
+    InitiatedBy: "Us",
+    SourceKind: "Email",
+  });
+});

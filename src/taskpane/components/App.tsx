@@ -1,5 +1,5 @@
 // The pane: follows the selected item and shows its state (loading, nothing selected, failure, or the item).
-import { Spinner } from "@fluentui/react-components";
+import { Button, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
@@ -76,14 +76,27 @@ export function App({ mailbox, store, policy, outboxIntervalMs }: AppProps) {
     );
   else
     body = (
-      <ItemView
-        key={state.loadId}
-        context={state.context}
-        store={store}
-        user={mailbox.user}
-        refreshKey={sentKey}
-        onLogged={() => setOutboxKey((k) => k + 1)}
-      />
+      <>
+        {state.context.correspondence.mode === "compose" && (
+          // Outlook tells a pinned pane when the selection changes, not when a draft is edited.
+          <section className={styles.section} aria-label={i18n.t("rereadDraft")}>
+            <p id="reread-draft-hint" className={styles.muted}>
+              {i18n.t("rereadDraftHint")}
+            </p>
+            <Button aria-describedby="reread-draft-hint" onClick={reload}>
+              {i18n.t("rereadDraft")}
+            </Button>
+          </section>
+        )}
+        <ItemView
+          key={state.loadId}
+          context={state.context}
+          store={store}
+          user={mailbox.user}
+          refreshKey={sentKey}
+          onLogged={() => setOutboxKey((k) => k + 1)}
+        />
+      </>
     );
 
   return (

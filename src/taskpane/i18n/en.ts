@@ -6,6 +6,9 @@ export const en = {
   loadingItem: "Reading the selected item…",
   noItemTitle: "Nothing to log",
   noItem: "Select a message or a meeting to log an interaction for its correspondents.",
+  rereadDraft: "Read the draft again",
+  rereadDraftHint:
+    "Added recipients or changed the subject? Read the draft again to update the pane; the form below starts over.",
   retry: "Retry",
   errorOffline: "Can't reach SharePoint. Check your connection and try again.",
   errorForbidden: "You don't have access to the interaction lists. Please ask your administrator for access.",

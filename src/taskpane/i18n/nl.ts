@@ -7,6 +7,9 @@ export const nl: Messages = {
   loadingItem: "Het geselecteerde item wordt gelezen…",
   noItemTitle: "Niets om te registreren",
   noItem: "Selecteer een bericht of vergadering om een interactie voor de correspondenten te registreren.",
+  rereadDraft: "Concept opnieuw lezen",
+  rereadDraftHint:
+    "Ontvangers toegevoegd of onderwerp gewijzigd? Lees het concept opnieuw om het deelvenster bij te werken; het formulier hieronder begint opnieuw.",
   retry: "Opnieuw proberen",
   errorOffline: "SharePoint is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
   errorForbidden: "Je hebt geen toegang tot de interactielijsten. Vraag je beheerder om toegang.",

@@ -35,6 +35,11 @@ export class FakeMailbox implements MailboxPort {
     return this.listeners.size;
   }
 
+  /** Edits the open draft without telling the pane: Outlook sends no ItemChanged for that. */
+  editDraft(item: Correspondence): void {
+    this.item = item;
+  }
+
   /** Selects another item and tells the pane, as Outlook does for a pinned pane. */
   select(item: Correspondence | null): void {
     this.item = item;

@@ -29,7 +29,8 @@ it("logs a sent mail for all four recipients as one logged segment", async () =>
 it("logs a meeting we organise with the meeting template and its length as duration", async () => {
   await t.stack.page.getByTestId("folder-calendar").click();
   await t.stack.page.getByTestId(`item-${FIXTURE.meetingWeOrganise}`).click();
-  await t.pane.getByText("Jesse Ulrich", { exact: true }).first().waitFor();
+  // Robin is on the meeting but not on the sent mail shown before it: the pane has moved to the meeting.
+  await t.pane.getByText("Robin Danielsen", { exact: true }).first().waitFor();
   await expect(t.pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("MEETING");
   await expect(t.pane.getByLabel(/^Duration/).inputValue()).resolves.toBe("90");
   await t.pane.getByRole("button", { name: /^Log for 3 contacts/ }).click();

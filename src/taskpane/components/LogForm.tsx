@@ -21,6 +21,11 @@ import type { LogFormValues } from "../model/log-form-values";
 import { useLogFormStyles } from "./LogForm.styles";
 import { usePaneStyles } from "./Pane.styles";
 
+type ChoiceField = Extract<
+  EditableField,
+  "informationFlow" | "initiatedBy" | "evaluation" | "correspondenceType"
+>;
+
 export const FLOW_KEYS: Record<InformationFlow, MessageKey> = {
   Outbound: "flowOutbound",
   Inbound: "flowInbound",
@@ -83,15 +88,28 @@ export function LogForm(props: LogFormProps) {
   const id = (f: DraftField) => fieldId(idPrefix, f);
   const invalid = (m: ValidationMessage | undefined) =>
     m ? { validationMessage: i18n.validation(m), validationState: "error" as const } : {};
-  const options = <T extends string>(values: readonly T[], keys: Record<T, MessageKey>): ReactNode => (
-    <>
-      <option value="">{i18n.t("blank")}</option>
-      {values.map((v) => (
-        <option key={v} value={v}>
-          {i18n.t(keys[v])}
-        </option>
-      ))}
-    </>
+  // One labelled Select per option set; the blank option means "not set" (Business Central's blank).
+  const choiceField = <F extends ChoiceField, T extends string>(
+    field: F,
+    label: MessageKey,
+    choices: readonly T[],
+    keys: Record<T, MessageKey>,
+  ): ReactNode => (
+    <Field className={styles.cell} label={i18n.t(label)}>
+      <Select
+        className={styles.control}
+        id={id(field)}
+        value={values[field]}
+        onChange={(_, d) => onField(field, d.value as LogFormValues[F])}
+      >
+        <option value="">{i18n.t("blank")}</option>
+        {choices.map((v) => (
+          <option key={v} value={v}>
+            {i18n.t(keys[v])}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
   const descriptionLength = [...values.description].length;
   const grouped = templateGroups(templates, groups);
@@ -149,48 +167,12 @@ export function LogForm(props: LogFormProps) {
         />
       </Field>
       <div className={styles.pair}>
-        <Field className={styles.cell} label={i18n.t("informationFlow")}>
-          <Select
-            className={styles.control}
-            id={id("informationFlow")}
-            value={values.informationFlow}
-            onChange={(_, d) => onField("informationFlow", d.value as InformationFlow | "")}
-          >
-            {options(INFORMATION_FLOWS, FLOW_KEYS)}
-          </Select>
-        </Field>
-        <Field className={styles.cell} label={i18n.t("initiatedBy")}>
-          <Select
-            className={styles.control}
-            id={id("initiatedBy")}
-            value={values.initiatedBy}
-            onChange={(_, d) => onField("initiatedBy", d.value as InitiatedBy | "")}
-          >
-            {options(INITIATED_BY, INITIATED_KEYS)}
-          </Select>
-        </Field>
+        {choiceField("informationFlow", "informationFlow", INFORMATION_FLOWS, FLOW_KEYS)}
+        {choiceField("initiatedBy", "initiatedBy", INITIATED_BY, INITIATED_KEYS)}
       </div>
       <div className={styles.pair}>
-        <Field className={styles.cell} label={i18n.t("evaluation")}>
-          <Select
-            className={styles.control}
-            id={id("evaluation")}
-            value={values.evaluation}
-            onChange={(_, d) => onField("evaluation", d.value as Evaluation | "")}
-          >
-            {options(EVALUATIONS, EVALUATION_KEYS)}
-          </Select>
-        </Field>
-        <Field className={styles.cell} label={i18n.t("correspondenceType")}>
-          <Select
-            className={styles.control}
-            id={id("correspondenceType")}
-            value={values.correspondenceType}
-            onChange={(_, d) => onField("correspondenceType", d.value as CorrespondenceType | "")}
-          >
-            {options(CORRESPONDENCE_TYPES, CORRESPONDENCE_KEYS)}
-          </Select>
-        </Field>
+        {choiceField("evaluation", "evaluation", EVALUATIONS, EVALUATION_KEYS)}
+        {choiceField("correspondenceType", "correspondenceType", CORRESPONDENCE_TYPES, CORRESPONDENCE_KEYS)}
       </div>
       <div className={styles.pair}>
         <Field className={styles.cell} label={i18n.t("cost")} {...invalid(errors.costLCY)}>

@@ -75,3 +75,25 @@ export function storeFor(url: string, outbox: OutboxStorage = new MemoryOutbox()
     batch: { defaultDelaySeconds: 0.2 },
   });
 }
+
+/**
+ * Lets the first request matching `match` reach the server (so a write is applied), then hands its real answer to
+ * `replace`, which returns what the client sees instead, or throws to look like a dropped connection.
+ * `restore()` puts the real fetch back; `lost()` counts the answers replaced.
+ */
+export function loseFirstAnswer(
+  match: (url: string, method: string) => boolean,
+  replace: (real: Response) => Promise<Response>,
+): { lost: () => number; restore: () => void } {
+  const realFetch = globalThis.fetch;
+  let lost = 0;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+    const response = await realFetch(input, init);
+    if (lost > 0 || !match(decodeURIComponent(url), method)) return response;
+    lost += 1;
+    return replace(response);
+  };
+  return { lost: () => lost, restore: () => void (globalThis.fetch = realFetch) };
+}

@@ -2,51 +2,30 @@
 // writing again. The answer is replaced by a 503 after the real request went through (a gateway that timed out
 // after SharePoint committed), which the SDK's retry handler then retries.
 import { seedEmulator } from "../../dev/seed/seed";
-import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
+import { loseFirstAnswer, startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 let emu: TestEmulator;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
   await seedEmulator({ baseUrl: emu.url, user: USER });
 });
 afterAll(async () => emu?.dispose());
-afterEach(() => {
-  globalThis.fetch = realFetch;
-});
-
-/** Lets the first request matching `match` reach the server, then answers it with a 503 instead. */
-function loseFirstAnswer(match: (url: string, method: string) => boolean): { lost: () => number } {
-  let lost = 0;
-  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    const response = await realFetch(input, init);
-    if (lost === 0 && match(decodeURIComponent(url), method)) {
-      lost += 1;
-      return new Response(
-        JSON.stringify({ error: { code: "serviceNotAvailable", message: "gateway timeout" } }),
-        {
-          status: 503,
-          headers: { "Content-Type": "application/json", "Retry-After": "0" },
-        },
-      );
-    }
-    return response;
-  };
-  return { lost: () => lost };
-}
 
 it("creates a contact once when the create's answer was lost and the SDK retried it", async () => {
   const store = storeFor(emu.url);
   await store.searchContacts("CT000001"); // provisioned and warm: the next POST is the create
-  const probe = loseFirstAnswer((url, method) => method === "POST" && url.includes("/lists/Contacts/items"));
-  const created = await store.createContact({
-    type: "Person",
-    name: "Lena Berg",
-    email: "lena.berg@fabrikam.example",
-  });
+  const probe = loseFirstAnswer(
+    (url, method) => method === "POST" && url.includes("/lists/Contacts/items"),
+    async () =>
+      new Response(JSON.stringify({ error: { code: "serviceNotAvailable", message: "gateway timeout" } }), {
+        status: 503,
+        headers: { "Content-Type": "application/json", "Retry-After": "0" },
+      }),
+  );
+  const created = await store
+    .createContact({ type: "Person", name: "Lena Berg", email: "lena.berg@fabrikam.example" })
+    .finally(probe.restore);
   expect(probe.lost()).toBe(1);
   expect(created).toMatchObject({ name: "Lena Berg", email: "lena.berg@fabrikam.example" });
 

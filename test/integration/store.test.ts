@@ -15,7 +15,7 @@ import { entriesBySource, entriesRepository } from "../../src/graph/repositories
 import { SharePointSite } from "../../src/graph/site";
 import { ListRepository } from "../../src/graph/repositories/list-repository";
 import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
-import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
+import { loseFirstAnswer, startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 const POLICY: MatchingPolicy = { ownDomains: ["cronus.example"], neverLog: ["gmail.com"] };
 const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
@@ -274,27 +274,17 @@ describe("storage layer against the emulator", () => {
       await store.loadItemContext(mail("<warm-drop>", ["a@b.example"]), POLICY);
       // The first $batch reaches the emulator and is applied, then its connection drops (deterministic, unlike a
       // random fault switched off by a watcher, which raced the store's own retries on a loaded machine).
-      const realFetch = globalThis.fetch;
-      let dropped = 0;
-      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-        const response = await realFetch(input, init);
-        if (dropped === 0 && /\/\$batch$/.test(new URL(url).pathname)) {
-          dropped += 1;
-          await response.arrayBuffer();
+      const drop = loseFirstAnswer(
+        (url) => /\/\$batch$/.test(new URL(url).pathname),
+        async (real) => {
+          await real.arrayBuffer();
           throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
-        }
-        return response;
-      };
-      let result;
-      try {
-        result = await store.logInteraction(
-          request(mail("<lost@treyresearch.example>", [kim.email!]), [kim]),
-        );
-      } finally {
-        globalThis.fetch = realFetch;
-      }
-      expect(dropped).toBe(1);
+        },
+      );
+      const result = await store
+        .logInteraction(request(mail("<lost@treyresearch.example>", [kim.email!]), [kim]))
+        .finally(drop.restore);
+      expect(drop.lost()).toBe(1);
       expect(["logged", "alreadyLogged"]).toContain(result.results[0]!.status);
       const stored = await tools(emu.url).entries.listAll(entriesBySource("<lost@treyresearch.example>"));
       expect(stored).toHaveLength(1);

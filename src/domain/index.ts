@@ -8,3 +8,4 @@ export * from "./entry-builder";
 export * from "./statistics";
 export * from "./validation";
 export * from "./idn";
+export * from "./contact-via";

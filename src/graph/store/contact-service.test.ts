@@ -1,4 +1,4 @@
-import { formatContactNo, nextContactNumber } from "./interaction-store";
+import { formatContactNo, nextContactNumber } from "./contact-service";
 
 describe("contact numbering", () => {
   it("proposes the number after the highest CT number, or the first one", () => {

@@ -1,11 +1,14 @@
 // The seams between the pane and the outside world. src/office implements MailboxPort, src/graph implements
 // InteractionStorePort; the UI receives both through props and never imports either layer.
+import type { DateRange } from "./statistics";
 import type {
   Contact,
+  Evaluation,
   Correspondence,
   InteractionGroup,
   InteractionLogEntry,
   InteractionTemplate,
+  InteractionStatistics,
   LogDraft,
   LoggedSegment,
   ParticipantMatch,
@@ -93,7 +96,7 @@ export interface FlushOptions {
   includeFailed?: boolean;
 }
 
-export interface InteractionStorePort {
+export interface InteractionStorePort extends EntryManagementPort {
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext>;
   logInteraction(request: LogRequest): Promise<LogResult>;
   getHistory(query: HistoryQuery): Promise<HistoryPage>;
@@ -111,4 +114,97 @@ export interface InteractionStorePort {
   discardPending(id: string): Promise<void>;
   /** Administrator action: create or upgrade the SharePoint lists. */
   provisionLists(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- the Interaction Log Entries window (issue 11)
+
+/** Whose entries: a contact's (a company's include its persons'), one logged segment's, or one user's. */
+export type EntryScope =
+  | { kind: "contact"; contactNo: string; isCompany: boolean }
+  | { kind: "segment"; segmentId: string }
+  | { kind: "user"; userId: string };
+
+/** The entries view's filters. The date range is inclusive (see statistics.ts `DateRange`). */
+export interface EntryFilter extends DateRange {
+  scope: EntryScope;
+  groupCode?: string;
+  templateCode?: string;
+  /** Off by default, as in Business Central's window. */
+  includeCanceled?: boolean;
+}
+
+export interface EntriesQuery extends EntryFilter {
+  /** 1-500. */
+  pageSize: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** Exact totals over every non-canceled entry matching the filter (never over a loaded page). */
+export interface EntryTotalsProgress {
+  /** Entries read so far. */
+  read: number;
+}
+
+/** What may be changed on an entry afterwards (Business Central's "evaluate interaction"). */
+export interface EntryEdit {
+  evaluation?: Evaluation | null;
+  attemptFailed?: boolean;
+  comment?: string | null;
+}
+
+/** The result of cancel / un-cancel: the entries as stored afterwards. */
+export interface EntryChangeResult {
+  entries: InteractionLogEntry[];
+  segment?: LoggedSegment;
+  /** True when SharePoint could not be reached and the change waits in the outbox. */
+  queued?: boolean;
+}
+
+/** Delete Canceled Interaction Log Entries (a batch job): only canceled entries are ever deleted. */
+export interface DeleteCanceledFilter extends DateRange {
+  contactNo?: string;
+  groupCode?: string;
+  templateCode?: string;
+}
+
+export interface DeleteCanceledProgress {
+  deleted: number;
+  total: number;
+}
+
+export interface DeleteCanceledResult {
+  deleted: number;
+  /** Logged segments left with no entry, deleted too. */
+  segmentsDeleted: number;
+}
+
+export interface EntryManagementPort {
+  listEntries(query: EntriesQuery): Promise<HistoryPage>;
+  /** Exact count, cost and duration; reads only the needed fields, in pages of up to 999. */
+  entryTotals(
+    filter: EntryFilter,
+    onProgress?: (p: EntryTotalsProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<InteractionStatistics>;
+  /** Cancels entries (frees their dedupe keys, as the contract says). */
+  cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult>;
+  /** Refused (StoreError "conflict", clear message) when the segment is canceled or the item was logged again. */
+  uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult>;
+  /** Cancels a logged segment and all its entries. */
+  cancelSegment(segmentId: string): Promise<EntryChangeResult>;
+  uncancelSegment(segmentId: string): Promise<EntryChangeResult>;
+  /** Cancels what a log just wrote (its segment included). */
+  undoLog(result: LogResult): Promise<EntryChangeResult>;
+  /** eTag-checked: a change made meanwhile gives StoreError "conflict" and nothing is overwritten. */
+  editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry>;
+  getSegment(segmentId: string): Promise<LoggedSegment | undefined>;
+  /** Dry run: how many canceled entries the filter would delete. */
+  countCanceled(filter: DeleteCanceledFilter): Promise<number>;
+  /** Deletes in $batches of 20; a second run after an interruption finishes the job. */
+  deleteCanceled(
+    filter: DeleteCanceledFilter,
+    onProgress?: (p: DeleteCanceledProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<DeleteCanceledResult>;
 }

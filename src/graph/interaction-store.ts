@@ -1,7 +1,10 @@
 // InteractionStorePort over SharePoint lists through Microsoft Graph: a thin facade. Each job lives in its own
 // module under ./store (item context, log writing, outbox replay, history, contacts); they share a StoreCore.
 import type { MatchingPolicy } from "../domain/matching";
+import { StoreError } from "../domain/errors";
 import type {
+  DeleteCanceledResult,
+  EntryChangeResult,
   FlushOptions,
   HistoryPage,
   HistoryQuery,
@@ -11,7 +14,13 @@ import type {
   LogResult,
   PendingLog,
 } from "../domain/ports";
-import type { Contact, Correspondence } from "../domain/types";
+import type {
+  Contact,
+  Correspondence,
+  InteractionLogEntry,
+  InteractionStatistics,
+  LoggedSegment,
+} from "../domain/types";
 import type { ProvisionReport } from "./provisioning";
 import { createContact, searchContacts, type NewContact } from "./store/contact-service";
 import { readHistory } from "./store/history-reader";
@@ -66,6 +75,42 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => searchContacts(this.core, text));
   }
 
+  // ---------------------------------------------------------------- entries (issue 11: being built)
+
+  listEntries(): Promise<HistoryPage> {
+    return notYet();
+  }
+  entryTotals(): Promise<InteractionStatistics> {
+    return notYet();
+  }
+  cancelEntries(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  uncancelEntry(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  cancelSegment(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  uncancelSegment(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  undoLog(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  editEntry(): Promise<InteractionLogEntry> {
+    return notYet();
+  }
+  getSegment(): Promise<LoggedSegment | undefined> {
+    return notYet();
+  }
+  countCanceled(): Promise<number> {
+    return notYet();
+  }
+  deleteCanceled(): Promise<DeleteCanceledResult> {
+    return notYet();
+  }
+
   async provisionLists(): Promise<void> {
     await this.core.provision();
   }
@@ -73,4 +118,8 @@ export class GraphInteractionStore implements InteractionStorePort {
   provision(): Promise<ProvisionReport> {
     return this.core.provision();
   }
+}
+
+function notYet<T>(): Promise<T> {
+  return Promise.reject(new StoreError("invalid", "Not available yet"));
 }

@@ -5,6 +5,8 @@ import { StoreError, type StoreErrorKind } from "../../domain/errors";
 import { resolveMatches, type MatchingPolicy } from "../../domain/matching";
 import type {
   ContactLogResult,
+  DeleteCanceledResult,
+  EntryChangeResult,
   FlushOptions,
   HistoryPage,
   HistoryQuery,
@@ -20,7 +22,9 @@ import type {
   Correspondence,
   InteractionGroup,
   InteractionLogEntry,
+  InteractionStatistics,
   InteractionTemplate,
+  LoggedSegment,
   TemplateSetup,
 } from "../../domain/types";
 import { CONTACTS, GROUPS, SETUP, TEMPLATES } from "./fixtures";
@@ -193,4 +197,43 @@ export class FakeStore implements InteractionStorePort {
   seedEntries(entries: Omit<InteractionLogEntry, "id">[]): void {
     for (const e of entries) this.entries.push({ ...e, id: String(this.nextId++) });
   }
+
+  // Entry management (issue 11): filled in by the entries view's work.
+  listEntries(): Promise<HistoryPage> {
+    return notYet();
+  }
+  entryTotals(): Promise<InteractionStatistics> {
+    return notYet();
+  }
+  cancelEntries(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  uncancelEntry(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  cancelSegment(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  uncancelSegment(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  undoLog(): Promise<EntryChangeResult> {
+    return notYet();
+  }
+  editEntry(): Promise<InteractionLogEntry> {
+    return notYet();
+  }
+  getSegment(): Promise<LoggedSegment | undefined> {
+    return notYet();
+  }
+  countCanceled(): Promise<number> {
+    return notYet();
+  }
+  deleteCanceled(): Promise<DeleteCanceledResult> {
+    return notYet();
+  }
+}
+
+function notYet<T>(): Promise<T> {
+  return Promise.reject(new StoreError("invalid", "Not available yet"));
 }

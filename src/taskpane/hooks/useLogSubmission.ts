@@ -1,0 +1,131 @@
+// Sending the log form: validation first (focus goes to the first invalid field), then the store; what the last
+// log did, the message for screen readers, and a key that tells the history to reload.
+import { useCallback, useRef, useState, type RefObject } from "react";
+import type { StoreError } from "../../domain/errors";
+import type { InteractionStorePort, ItemContext, LogResult } from "../../domain/ports";
+import type { Contact, UserProfile } from "../../domain/types";
+import { hasErrors, type DraftField } from "../../domain/validation";
+import { useI18n } from "../i18n";
+import { draftFromValues } from "../model/log-form-values";
+import { asStoreError } from "../model/store-error";
+import type { LogFormState } from "./useLogForm";
+import type { ParticipantSelection } from "./useParticipantSelection";
+
+/** Where focus goes when validation fails, in the form's order. */
+const FOCUS_ORDER: DraftField[] = [
+  "templateCode",
+  "description",
+  "interactionDate",
+  "costLCY",
+  "durationMin",
+];
+
+export interface LastLog {
+  result: LogResult;
+  /** ContactNo → display name, as they were when logged. */
+  names: Map<string, string>;
+}
+
+export interface LogSubmission {
+  busy: boolean;
+  result?: LastLog;
+  error?: StoreError;
+  announcement: string;
+  setAnnouncement(text: string): void;
+  /** Bumped after each log that reached the store: the history reloads. */
+  historyKey: number;
+  bumpHistory(): void;
+  /** Focused when the results appear. */
+  resultsHeading: RefObject<HTMLHeadingElement | null>;
+  submit(): Promise<void>;
+}
+
+export interface LogSubmissionOptions {
+  context: ItemContext;
+  store: InteractionStorePort;
+  user: UserProfile;
+  form: LogFormState;
+  participants: ParticipantSelection;
+  /** Element id of a form field (LogForm's fieldId). */
+  fieldElementId(field: DraftField): string;
+  /** Element id of the correspondents heading (focused when no contact is chosen). */
+  participantsHeadingId: string;
+  onLogged(): void;
+}
+
+export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
+  const { context, store, user, form, participants, fieldElementId, participantsHeadingId, onLogged } =
+    options;
+  const i18n = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<LastLog | undefined>();
+  const [error, setError] = useState<StoreError | undefined>();
+  const [announcement, setAnnouncement] = useState("");
+  const [historyKey, setHistoryKey] = useState(0);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const { contacts } = participants;
+
+  const submit = useCallback(async () => {
+    const errors = form.validate();
+    if (hasErrors(errors)) {
+      setAnnouncement(i18n.t("fixErrors"));
+      const first = FOCUS_ORDER.find((f) => errors[f]);
+      if (first) document.getElementById(fieldElementId(first))?.focus();
+      else if (errors.contacts) document.getElementById(participantsHeadingId)?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setAnnouncement("");
+    const names = new Map(contacts.map((c: Contact) => [c.contactNo, c.name]));
+    try {
+      const logResult = await store.logInteraction({
+        correspondence: context.correspondence,
+        contacts,
+        draft: draftFromValues(form.values),
+        user,
+      });
+      setResult({ result: logResult, names });
+      const done = logResult.results.filter((r) => r.status === "logged" || r.status === "alreadyLogged");
+      participants.markLogged(
+        done.flatMap((r) => (r.entry ? [r.entry] : [])),
+        new Set(done.map((r) => r.contactNo)),
+      );
+      const loggedCount = logResult.results.filter((r) => r.status === "logged").length;
+      setAnnouncement(loggedCount > 0 ? i18n.plural("loggedSummary", loggedCount) : "");
+      setHistoryKey((k) => k + 1);
+      onLogged();
+      requestAnimationFrame(() => resultsHeading.current?.focus());
+    } catch (e) {
+      setError(asStoreError(e));
+      setAnnouncement(i18n.t("logFailed"));
+    } finally {
+      setBusy(false);
+    }
+  }, [
+    form,
+    i18n,
+    fieldElementId,
+    participantsHeadingId,
+    contacts,
+    store,
+    context.correspondence,
+    user,
+    participants,
+    onLogged,
+  ]);
+
+  const bumpHistory = useCallback(() => setHistoryKey((k) => k + 1), []);
+
+  return {
+    busy,
+    ...(result ? { result } : {}),
+    ...(error ? { error } : {}),
+    announcement,
+    setAnnouncement,
+    historyKey,
+    bumpHistory,
+    resultsHeading,
+    submit,
+  };
+}

@@ -9,3 +9,4 @@ export * from "./statistics";
 export * from "./validation";
 export * from "./idn";
 export * from "./contact-via";
+export * from "./entry-changes";

@@ -17,6 +17,14 @@ function boundary(value: string, name: "from" | "to"): number {
   return name === "to" && BARE_DATE.test(value.trim()) ? t + DAY_MS - 1 : t;
 }
 
+/** The range as inclusive instants (ms since epoch); an unreadable bound throws a RangeError. */
+export function dateRangeBounds(range: DateRange): { from?: number; to?: number } {
+  return {
+    ...(range.from ? { from: boundary(range.from, "from") } : {}),
+    ...(range.to ? { to: boundary(range.to, "to") } : {}),
+  };
+}
+
 /**
  * Inclusive on both ends. An entry whose date cannot be read is outside every bounded range (it cannot be
  * shown to belong there) and inside an unbounded one. An unreadable bound throws a RangeError.
@@ -40,21 +48,40 @@ const fromMicro = (micro: number, decimals: number): number => {
   return rounded === 0 ? 0 : rounded;
 };
 
+/**
+ * Folds entries in as they arrive (page by page) with exactly computeStatistics' rules and rounding: the
+ * totals of many pages equal the totals of all entries at once.
+ */
+export class StatisticsAccumulator {
+  private count = 0;
+  private cost = 0;
+  private duration = 0;
+
+  constructor(private readonly range: DateRange = {}) {}
+
+  add(
+    entries: Iterable<Pick<InteractionLogEntry, "canceled" | "interactionDate" | "costLCY" | "durationMin">>,
+  ): this {
+    for (const e of entries) {
+      if (e.canceled || !inDateRange(e.interactionDate, this.range)) continue;
+      this.count += 1;
+      this.cost += toMicro(e.costLCY);
+      this.duration += toMicro(e.durationMin);
+    }
+    return this;
+  }
+
+  result(): InteractionStatistics {
+    return { count: this.count, costLCY: fromMicro(this.cost, 2), durationMin: fromMicro(this.duration, 2) };
+  }
+}
+
 /** Count, cost and duration of the entries that are not canceled and fall in the range. */
 export function computeStatistics(
   entries: InteractionLogEntry[],
   range: DateRange = {},
 ): InteractionStatistics {
-  let count = 0;
-  let cost = 0;
-  let duration = 0;
-  for (const e of entries) {
-    if (e.canceled || !inDateRange(e.interactionDate, range)) continue;
-    count += 1;
-    cost += toMicro(e.costLCY);
-    duration += toMicro(e.durationMin);
-  }
-  return { count, costLCY: fromMicro(cost, 2), durationMin: fromMicro(duration, 2) };
+  return new StatisticsAccumulator(range).add(entries).result();
 }
 
 function timeOf(e: InteractionLogEntry): number {

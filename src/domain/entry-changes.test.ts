@@ -1,0 +1,162 @@
+import {
+  cancelChange,
+  canceledDedupeKey,
+  canDeleteCanceled,
+  ChangedMeanwhileError,
+  ENTRY_MESSAGES,
+  isCanceledDedupeKey,
+  matchesEntry,
+  originalDedupeKey,
+  uncancelChange,
+} from "./entry-changes";
+import { StoreError } from "./errors";
+import { computeStatistics, StatisticsAccumulator } from "./statistics";
+import type { InteractionLogEntry, LoggedSegment } from "./types";
+
+const entry = (o: Partial<InteractionLogEntry> = {}): InteractionLogEntry => ({
+  id: "42",
+  description: "d",
+  contactNo: "CT000010",
+  interactionDate: "2024-05-15T12:00:00Z",
+  templateCode: "EMAIL",
+  groupCode: "EMAIL",
+  costLCY: 0.5,
+  durationMin: 5,
+  userId: "annette.hill@cronus.example",
+  attemptFailed: false,
+  canceled: false,
+  sourceKind: "Email",
+  dedupeKey: "E-abc-CT000010",
+  ...o,
+});
+
+const segment = (canceled: boolean): LoggedSegment => ({
+  id: "7",
+  description: "s",
+  creationDate: "2024-05-15T12:00:00Z",
+  userId: "u",
+  canceled,
+});
+
+describe("the dedupe key of a canceled entry", () => {
+  it("is <key>~canceled~<entry id>, and the original comes back from it", () => {
+    const k = canceledDedupeKey("E-abc-CT000010", "42");
+    expect(k).toBe("E-abc-CT000010~canceled~42");
+    expect(isCanceledDedupeKey(k)).toBe(true);
+    expect(originalDedupeKey(k)).toBe("E-abc-CT000010");
+    expect(originalDedupeKey("E-abc-CT000010")).toBe("E-abc-CT000010");
+    expect(isCanceledDedupeKey("E-abc-CT000010")).toBe(false);
+  });
+
+  it("is never rewritten twice (canceling a canceled key keeps one mark)", () => {
+    expect(canceledDedupeKey("E-abc-CT1~canceled~42", "42")).toBe("E-abc-CT1~canceled~42");
+  });
+
+  it("refuses a blank entry id and a key that would not fit the column", () => {
+    expect(() => canceledDedupeKey("E-abc", " ")).toThrow(RangeError);
+    expect(() => canceledDedupeKey("E-" + "x".repeat(250), "12345")).toThrow(/longer than 255/);
+  });
+});
+
+describe("cancel and un-cancel changes", () => {
+  it("cancels with the rewritten key; an entry already canceled so needs nothing", () => {
+    expect(cancelChange(entry())).toEqual({ canceled: true, dedupeKey: "E-abc-CT000010~canceled~42" });
+    expect(cancelChange(entry({ canceled: true, dedupeKey: "E-abc-CT000010~canceled~42" }))).toBeUndefined();
+    // Canceled by someone who did not rewrite the key: the key is still freed.
+    expect(cancelChange(entry({ canceled: true }))).toEqual({
+      canceled: true,
+      dedupeKey: "E-abc-CT000010~canceled~42",
+    });
+  });
+
+  it("un-cancels with the original key, and refuses while the segment is canceled", () => {
+    const canceled = entry({ canceled: true, dedupeKey: "E-abc-CT000010~canceled~42", loggedSegmentId: "7" });
+    expect(uncancelChange(canceled, segment(false))).toEqual({
+      canceled: false,
+      dedupeKey: "E-abc-CT000010",
+    });
+    expect(uncancelChange(canceled, undefined)).toEqual({ canceled: false, dedupeKey: "E-abc-CT000010" });
+    let err: unknown;
+    try {
+      uncancelChange(canceled, segment(true));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err).toMatchObject({ kind: "conflict", message: ENTRY_MESSAGES.segmentCanceled });
+    expect(uncancelChange(entry(), undefined)).toBeUndefined();
+  });
+
+  it("needs a stored entry", () => {
+    const { id: _id, ...unsaved } = entry();
+    expect(() => cancelChange(unsaved)).toThrow(ENTRY_MESSAGES.notStored);
+    expect(() => uncancelChange(unsaved, undefined)).toThrow(ENTRY_MESSAGES.notStored);
+  });
+
+  it("a changed-meanwhile error is a conflict that carries the stored entry", () => {
+    const e = new ChangedMeanwhileError(ENTRY_MESSAGES.changedMeanwhile, entry({ comment: "theirs" }));
+    expect(e).toBeInstanceOf(StoreError);
+    expect(e.kind).toBe("conflict");
+    expect(e.details.status).toBe(412);
+    expect(e.current?.comment).toBe("theirs");
+  });
+});
+
+describe("matchesEntry (the client-side part of an entries filter)", () => {
+  it.each([
+    ["no filter keeps a live entry", {}, {}, true],
+    ["canceled hidden by default", { canceled: true }, {}, false],
+    ["canceled shown when included", { canceled: true }, { includeCanceled: true }, true],
+    ["only canceled drops a live one", {}, { onlyCanceled: true }, false],
+    ["only canceled keeps a canceled one", { canceled: true }, { onlyCanceled: true }, true],
+    ["group, any case", {}, { groupCode: "email" }, true],
+    ["other group", {}, { groupCode: "MEETING" }, false],
+    [
+      "entry without a group never matches a group filter",
+      { groupCode: undefined },
+      { groupCode: "EMAIL" },
+      false,
+    ],
+    ["template", {}, { templateCode: "EMAIL" }, true],
+    ["other template", {}, { templateCode: "PHONE" }, false],
+    ["inside the date range", {}, { from: "2024-05-15", to: "2024-05-15" }, true],
+    ["before the range", {}, { from: "2024-05-16" }, false],
+  ] as const)("%s", (_l, o, m, expected) => {
+    expect(matchesEntry(entry(o as Partial<InteractionLogEntry>), m)).toBe(expected);
+  });
+});
+
+describe("StatisticsAccumulator", () => {
+  it("folding pages gives exactly computeStatistics over all entries (no per-page rounding)", () => {
+    const all = Array.from({ length: 2500 }, (_, i) =>
+      entry({
+        id: String(i),
+        costLCY: 0.1 + (i % 7) * 0.333,
+        durationMin: (i % 3) * 1.005,
+        canceled: i % 11 === 0,
+        interactionDate: new Date(Date.parse("2024-01-01T00:00:00Z") + i * 3_600_000).toISOString(),
+      }),
+    );
+    const range = { from: "2024-01-10", to: "2024-03-31" };
+    const acc = new StatisticsAccumulator(range);
+    for (let i = 0; i < all.length; i += 999) acc.add(all.slice(i, i + 999));
+    const whole = computeStatistics(all, range);
+    expect(acc.result()).toEqual(whole);
+    const expectedCount = all.filter(
+      (e) => !e.canceled && e.interactionDate >= "2024-01-10" && e.interactionDate < "2024-04-01",
+    ).length;
+    expect(whole.count).toBe(expectedCount);
+  });
+});
+
+describe("canDeleteCanceled", () => {
+  it("allows everyone by default, otherwise only the listed UPNs (any case)", () => {
+    expect(canDeleteCanceled("anyone@cronus.example")).toBe(true);
+    expect(canDeleteCanceled("anyone@cronus.example", "everyone")).toBe(true);
+    const admins = ["Annette.Hill@cronus.example", "it@cronus.example"];
+    expect(canDeleteCanceled("annette.hill@CRONUS.example", admins)).toBe(true);
+    expect(canDeleteCanceled("robin@cronus.example", admins)).toBe(false);
+    expect(canDeleteCanceled("", admins)).toBe(false);
+    expect(canDeleteCanceled("robin@cronus.example", [])).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+// Managing logged entries, the pure part: how canceling rewrites the dedupe key (and un-canceling restores it),
+// when an un-cancel must be refused, which entries an entries-view filter keeps, and who may delete canceled
+// entries. The storage layer applies these rules; the UI shows their messages.
+import { DEDUPE_KEY_MAX } from "./dedupe";
+import { StoreError } from "./errors";
+import { inDateRange, type DateRange } from "./statistics";
+import type { InteractionLogEntry, LoggedSegment } from "./types";
+
+/** `<key>~canceled~<entry id>`: frees the key so that the same item can be logged again for that contact. */
+export const CANCELED_KEY_MARK = "~canceled~";
+
+export const ENTRY_MESSAGES = {
+  segmentCanceled:
+    "This entry cannot be un-canceled while its logged segment is canceled. Un-cancel the segment instead.",
+  loggedAgain:
+    "This entry cannot be un-canceled: the same item was logged again for this contact meanwhile. Cancel that entry first if this one should count.",
+  changedMeanwhile:
+    "This entry was changed meanwhile by someone else; it has been reloaded. Nothing was overwritten: check it and try again.",
+  segmentChangedMeanwhile:
+    "This logged segment was changed meanwhile by someone else. Nothing was overwritten: reload it and try again.",
+  notStored: "This entry has not been stored yet (it may still wait in the outbox).",
+} as const;
+
+/** The key an entry had before it was canceled (a key that was never rewritten is its own original). */
+export function originalDedupeKey(key: string): string {
+  const at = key.lastIndexOf(CANCELED_KEY_MARK);
+  return at < 0 ? key : key.slice(0, at);
+}
+
+export function isCanceledDedupeKey(key: string): boolean {
+  return key.includes(CANCELED_KEY_MARK);
+}
+
+/** The rewritten key of a canceled entry; unique because the entry id is. */
+export function canceledDedupeKey(key: string, entryId: string): string {
+  const id = String(entryId ?? "").trim();
+  if (!id) throw new RangeError("canceledDedupeKey: the entry id is blank");
+  const out = `${originalDedupeKey(key)}${CANCELED_KEY_MARK}${id}`;
+  if (out.length > DEDUPE_KEY_MAX)
+    throw new RangeError(`canceledDedupeKey: "${out}" is longer than ${DEDUPE_KEY_MAX} characters`);
+  return out;
+}
+
+/** What to write to cancel (true) or un-cancel (false) an entry; undefined when it is already so. */
+export interface CancelChange {
+  canceled: boolean;
+  dedupeKey: string;
+}
+
+export function cancelChange(entry: InteractionLogEntry): CancelChange | undefined {
+  if (!entry.id) throw new StoreError("invalid", ENTRY_MESSAGES.notStored);
+  const dedupeKey = canceledDedupeKey(entry.dedupeKey, entry.id);
+  if (entry.canceled && entry.dedupeKey === dedupeKey) return undefined;
+  return { canceled: true, dedupeKey };
+}
+
+/**
+ * Un-cancel: the original key comes back. Refused (StoreError "conflict") while the entry's logged segment is
+ * canceled, as in Business Central. `segment` is the entry's segment as stored now (undefined when it has none
+ * or it is gone).
+ */
+export function uncancelChange(
+  entry: InteractionLogEntry,
+  segment: LoggedSegment | undefined,
+): CancelChange | undefined {
+  if (!entry.id) throw new StoreError("invalid", ENTRY_MESSAGES.notStored);
+  if (segment?.canceled)
+    throw new StoreError("conflict", ENTRY_MESSAGES.segmentCanceled, { code: "segmentCanceled" });
+  const dedupeKey = originalDedupeKey(entry.dedupeKey);
+  if (!entry.canceled && entry.dedupeKey === dedupeKey) return undefined;
+  return { canceled: false, dedupeKey };
+}
+
+/** The client-side part of an entries filter (what an indexed query could not narrow). */
+export interface EntryMatch extends DateRange {
+  groupCode?: string;
+  templateCode?: string;
+  includeCanceled?: boolean;
+  /** Only canceled entries (the delete job). */
+  onlyCanceled?: boolean;
+}
+
+const sameCode = (a: string | undefined, b: string): boolean =>
+  (a ?? "").trim().toUpperCase() === b.trim().toUpperCase();
+
+export function matchesEntry(
+  entry: Pick<InteractionLogEntry, "canceled" | "interactionDate" | "groupCode" | "templateCode">,
+  m: EntryMatch,
+): boolean {
+  if (m.onlyCanceled && !entry.canceled) return false;
+  if (!m.onlyCanceled && !m.includeCanceled && entry.canceled) return false;
+  if (m.groupCode && !sameCode(entry.groupCode, m.groupCode)) return false;
+  if (m.templateCode && !sameCode(entry.templateCode, m.templateCode)) return false;
+  return inDateRange(entry.interactionDate, m);
+}
+
+/** A write refused because the item changed meanwhile (412); `current` is the item as stored now, if read. */
+export class ChangedMeanwhileError<T = InteractionLogEntry> extends StoreError {
+  constructor(
+    message: string,
+    readonly current?: T,
+    details: StoreError["details"] = {},
+  ) {
+    super("conflict", message, { status: 412, ...details });
+  }
+}
+
+/** ILO_DELETE_CANCELED: "everyone" (the default) or the UPNs allowed to run "Delete canceled entries". */
+export type DeleteCanceledPolicy = "everyone" | readonly string[];
+
+export function canDeleteCanceled(userUpn: string, policy: DeleteCanceledPolicy = "everyone"): boolean {
+  if (policy === "everyone") return true;
+  const upn = userUpn.trim().toLowerCase();
+  return upn !== "" && policy.some((p) => p.trim().toLowerCase() === upn);
+}

@@ -50,6 +50,8 @@ export type TemplateSetup = Partial<Record<SetupPurpose, string>>;
 
 export interface Contact {
   id?: string;
+  /** Item eTag as last read; an update (linking an address) sends it as If-Match. */
+  eTag?: string;
   contactNo: string;
   type: ContactType;
   name: string;
@@ -110,6 +112,8 @@ export interface LoggedSegment {
   userId: string;
   canceled: boolean;
   sourceId?: string;
+  /** Entries written for the segment (Business Central's "No. of Interactions"); absent on older segments. */
+  noOfInteractions?: number;
 }
 
 /** One person on the mail or meeting: as Outlook gives it. */

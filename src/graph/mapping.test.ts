@@ -1,7 +1,9 @@
 import type { Contact, InteractionLogEntry, InteractionTemplate } from "../domain/types";
 import {
+  cancelToFields,
   contactFromItem,
   contactToFields,
+  entryEditToFields,
   entryFromItem,
   entryToFields,
   groupFromItem,
@@ -171,5 +173,35 @@ describe("reference data", () => {
       description: "Kick-off",
       sourceId: "S1",
     });
+  });
+
+  it("reads a segment's NoOfInteractions when present, and leaves it absent on older segments", () => {
+    expect(
+      segmentFromItem({ id: "5", fields: { Title: "s", NoOfInteractions: "12" } }).noOfInteractions,
+    ).toBe(12);
+    expect(segmentFromItem({ id: "5", fields: { Title: "s" } })).not.toHaveProperty("noOfInteractions");
+    expect(
+      segmentToFields({
+        description: "s",
+        creationDate: "",
+        userId: "u",
+        canceled: false,
+        noOfInteractions: 3,
+      }),
+    ).toMatchObject({ NoOfInteractions: 3 });
+  });
+
+  it("writes a cancel as Canceled and DedupeKey together, and an edit as only the fields it names", () => {
+    expect(cancelToFields({ canceled: true, dedupeKey: "E-k~canceled~9" })).toEqual({
+      Canceled: true,
+      DedupeKey: "E-k~canceled~9",
+    });
+    expect(entryEditToFields({ evaluation: "Positive" })).toEqual({ Evaluation: "Positive" });
+    expect(entryEditToFields({ evaluation: null, attemptFailed: true, comment: "" })).toEqual({
+      Evaluation: null,
+      AttemptFailed: true,
+      Comment: null,
+    });
+    expect(entryEditToFields({})).toEqual({});
   });
 });

@@ -139,6 +139,7 @@ export function contactFromItem(item: ListItem): Contact {
   const c = COL.contacts;
   return stripUndefined({
     id: item.id,
+    eTag: itemETag(item),
     contactNo: str(f, c.contactNo) ?? "",
     type: choice(f, c.type, CONTACT_TYPES) ?? "Person",
     name: str(f, COL.title) ?? "",
@@ -180,6 +181,10 @@ export function segmentFromItem(item: ListItem): LoggedSegment {
     userId: str(f, c.userId) ?? "",
     canceled: bool(f, c.canceled),
     sourceId: str(f, c.sourceId),
+    noOfInteractions:
+      f[c.noOfInteractions] === undefined || f[c.noOfInteractions] === null
+        ? undefined
+        : num(f, c.noOfInteractions),
   });
 }
 
@@ -192,6 +197,7 @@ export function segmentToFields(s: LoggedSegment, dedupeKey?: string): Fields {
     [c.canceled]: s.canceled,
     [c.sourceId]: s.sourceId,
     [c.dedupeKey]: dedupeKey,
+    [c.noOfInteractions]: s.noOfInteractions,
   });
 }
 
@@ -265,6 +271,27 @@ export function entryToFields(e: InteractionLogEntry): Fields {
     [c.dedupeKey]: e.dedupeKey,
     [c.webLink]: e.webLink,
   });
+}
+
+// ---- partial writes to entries (each a PATCH of exactly these fields, guarded by the eTag)
+
+/** Cancel / un-cancel: the Canceled flag and the (rewritten or restored) DedupeKey, together. */
+export function cancelToFields(change: { canceled: boolean; dedupeKey: string }): Fields {
+  return { [COL.entries.canceled]: change.canceled, [COL.entries.dedupeKey]: change.dedupeKey };
+}
+
+/** Business Central's "evaluate interaction": null clears a field, an absent one is left as it is. */
+export function entryEditToFields(edit: {
+  evaluation?: string | null;
+  attemptFailed?: boolean;
+  comment?: string | null;
+}): Fields {
+  const c = COL.entries;
+  const out: Fields = {};
+  if (edit.evaluation !== undefined) out[c.evaluation] = edit.evaluation;
+  if (edit.attemptFailed !== undefined) out[c.attemptFailed] = edit.attemptFailed;
+  if (edit.comment !== undefined) out[c.comment] = edit.comment === "" ? null : edit.comment;
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): T {

@@ -23,6 +23,12 @@ export function anyEq(column: string, values: readonly string[]): string | undef
   return distinct.map((v) => eq(column, v)).join(" or ");
 }
 
+/** An ordering comparison (for ranges on indexed dateTime or number columns); strings are quoted and escaped. */
+export function cmp(column: string, op: "lt" | "le" | "gt" | "ge", value: string | number): string {
+  const v = typeof value === "string" ? odataString(value) : String(value);
+  return `${field(column)} ${op} ${v}`;
+}
+
 export function startsWith(column: string, prefix: string): string {
   return `startswith(${field(column)},${odataString(prefix)})`;
 }

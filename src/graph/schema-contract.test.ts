@@ -49,7 +49,11 @@ const CONTRACT: Record<ListKey, { displayName: string; columns: Row[]; extra?: R
       ["SourceId", "text", "✱"],
     ],
     // Documented addition: makes a retried or replayed segment create idempotent.
-    extra: [["DedupeKey", "text", "✱u"]],
+    // Documented additions (contract "Additions"): the number of entries written for the segment.
+    extra: [
+      ["DedupeKey", "text", "✱u"],
+      ["NoOfInteractions", "number"],
+    ],
   },
   entries: {
     displayName: "Interaction Log Entries",

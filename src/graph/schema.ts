@@ -75,6 +75,7 @@ export const COL = {
     canceled: "Canceled",
     sourceId: "SourceId",
     dedupeKey: "DedupeKey",
+    noOfInteractions: "NoOfInteractions",
   },
   entries: {
     contactNo: "ContactNo",
@@ -157,6 +158,8 @@ export const LISTS: Record<ListKey, ListSpec> = {
       text(COL.segments.sourceId, { indexed: true }),
       // Extra: makes a segment create idempotent when its answer is lost and the request is retried.
       text(COL.segments.dedupeKey, { indexed: true, unique: true, extra: true }),
+      // Contract addition: entries written for the segment (kept up to date by the delete job).
+      { name: COL.segments.noOfInteractions, kind: "number", extra: true },
     ],
   },
   entries: {

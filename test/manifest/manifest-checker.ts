@@ -30,6 +30,16 @@ export const COMMAND_SURFACES = [
 ] as const;
 export const PINNED_SURFACES = ["MessageReadCommandSurface", "MessageComposeCommandSurface"] as const;
 
+/** Log on send: both Smart Alerts events, the runtime page and the classic-Windows JavaScript file. */
+export const LAUNCH_EVENTS = {
+  OnMessageSend: "onMessageSendHandler",
+  OnAppointmentSend: "onAppointmentSendHandler",
+} as const;
+export const LAUNCH_PAGE_URL = `${DEV_ORIGIN}/launchevent.html`;
+export const LAUNCH_SCRIPT_URL = `${DEV_ORIGIN}/launchevent.js`;
+/** Send modes that let the mail leave when the add-in is unavailable; PromptUser also when it is slow. */
+export const NON_BLOCKING_SEND_MODE = "PromptUser";
+
 /** Sizes a command icon may declare (OfficeAppBasicTypesV1_0.xsd; 16, 32 and 80 are mandatory). */
 const ICON_SIZES_ALLOWED = [16, 20, 24, 32, 40, 48, 64, 80];
 const ICON_SIZES_REQUIRED = [16, 32, 80];
@@ -157,12 +167,22 @@ function sequenceFor(el: XmlElement): Sequence | undefined {
     case "Hosts":
       return [some("Host")];
     case "Host":
-      return [opt("DesktopFormFactor"), opt("MobileFormFactor")];
+      return vo === "1.1"
+        ? [opt("Runtimes"), opt("DesktopFormFactor"), opt("MobileFormFactor")]
+        : [opt("DesktopFormFactor"), opt("MobileFormFactor")];
+    case "Runtimes":
+      // Outlook supports exactly one runtime.
+      return [one("Runtime")];
+    case "Runtime":
+      return [opt("Override")];
+    case "LaunchEvents":
+      return [some("LaunchEvent")];
     case "DesktopFormFactor":
       return vo === "1.1"
         ? [opt("SupportsSharedFolders"), opt("FunctionFile"), some("ExtensionPoint")]
         : [opt("FunctionFile"), some("ExtensionPoint")];
     case "ExtensionPoint":
+      if (type === "LaunchEvent") return [one("LaunchEvents"), one("SourceLocation")];
       return type && type.endsWith("CommandSurface") ? [any("OfficeTab"), any("CustomTab")] : undefined;
     case "OfficeTab":
       return [some("Group")];
@@ -296,6 +316,8 @@ function residKind(el: XmlElement): ResourceKind | undefined {
       return "Images";
     case "SourceLocation":
     case "FunctionFile":
+    case "Runtime":
+    case "Override":
       return "Urls";
     case "Label":
     case "Title":
@@ -637,6 +659,62 @@ function checkCommandIcons(vo: XmlElement, table: ResourceTable, baseDir: string
   }
 }
 
+/**
+ * Log on send: one runtime (page + JavaScript override), both send events with their handler names and a send mode
+ * that never blocks, the LaunchEvent's SourceLocation naming the runtime, and no <Requirements> in the 1.1 block
+ * above the base manifest's (it would hide every button from clients below it).
+ */
+function checkLaunchEvents(vo11: XmlElement, table: ResourceTable, problems: string[]): void {
+  const host = childrenNamed(child(vo11, "Hosts"), "Host").find((h) => h.attrs["xsi:type"] === "MailHost");
+  const runtime = child(child(host, "Runtimes"), "Runtime");
+  const page = resolved(table, "Urls", runtime);
+  const override = child(runtime, "Override");
+  if (!runtime) problems.push(`log on send: VersionOverrides 1.1 MailHost has no <Runtimes><Runtime>`);
+  else if (page !== LAUNCH_PAGE_URL)
+    problems.push(`log on send: the runtime page is ${page}, expected ${LAUNCH_PAGE_URL}`);
+  if (runtime && override?.attrs.type !== "javascript")
+    problems.push(
+      `log on send: the runtime needs <Override type="javascript"> for classic Outlook on Windows`,
+    );
+  else if (runtime && resolved(table, "Urls", override) !== LAUNCH_SCRIPT_URL)
+    problems.push(
+      `log on send: the JavaScript override is ${resolved(table, "Urls", override)}, expected ${LAUNCH_SCRIPT_URL}`,
+    );
+  const point = childrenNamed(child(host, "DesktopFormFactor"), "ExtensionPoint").find(
+    (p) => p.attrs["xsi:type"] === "LaunchEvent",
+  );
+  if (!point) {
+    problems.push(`log on send: no LaunchEvent extension point in VersionOverrides 1.1`);
+    return;
+  }
+  const source = child(point, "SourceLocation")?.attrs.resid;
+  if (runtime && source !== runtime.attrs.resid)
+    problems.push(
+      `log on send: the LaunchEvent's SourceLocation resid "${source}" must be the Runtime's resid "${runtime.attrs.resid}"`,
+    );
+  const events = childrenNamed(child(point, "LaunchEvents"), "LaunchEvent");
+  for (const [type, fn] of Object.entries(LAUNCH_EVENTS)) {
+    const event = events.find((e) => e.attrs.Type === type);
+    if (!event) {
+      problems.push(`log on send: no <LaunchEvent Type="${type}">`);
+      continue;
+    }
+    if (event.attrs.FunctionName !== fn)
+      problems.push(`log on send: ${type} calls "${event.attrs.FunctionName}", expected "${fn}"`);
+    if (event.attrs.SendMode !== NON_BLOCKING_SEND_MODE)
+      problems.push(
+        `log on send: ${type} SendMode is "${event.attrs.SendMode ?? "(default SoftBlock)"}"; it must be ${NON_BLOCKING_SEND_MODE} so that a slow or missing handler never blocks sending`,
+      );
+  }
+  const sets = child(child(vo11, "Requirements"), "Sets");
+  const mailbox = childrenNamed(sets, "Set").find((x) => x.attrs.Name === "Mailbox");
+  const required = mailbox?.attrs.MinVersion ?? sets?.attrs.DefaultMinVersion;
+  if (required && versionAtLeast(required, "1.9"))
+    problems.push(
+      `VersionOverrides 1.1 requires Mailbox ${required}: clients below it would lose every button; keep ${MIN_MAILBOX_VERSION} and check newer APIs at run time`,
+    );
+}
+
 /** Runs every check on the manifest text; icon URLs under DEV_ORIGIN are looked up as files under baseDir. */
 export function checkManifest(xmlText: string, baseDir: string): string[] {
   let root: XmlElement;
@@ -676,8 +754,10 @@ export function checkManifest(xmlText: string, baseDir: string): string[] {
     for (const vo of blocks) {
       const table = resourceTable(vo, problems);
       checkResids(vo, table, problems);
-      if (vo === vo11) checkCommands(vo, table, baseDir, problems);
-      else checkCommandIcons(vo, table, baseDir, problems);
+      if (vo === vo11) {
+        checkCommands(vo, table, baseDir, problems);
+        checkLaunchEvents(vo, table, problems);
+      } else checkCommandIcons(vo, table, baseDir, problems);
       for (const kind of ["ShortStrings", "LongStrings"] as const) {
         for (const str of table.byKind[kind].values()) {
           checkLocalised(

@@ -128,8 +128,8 @@ describe("manifest checker on broken copies", () => {
     const problems = check(
       mutate(
         manifest,
-        'DefaultValue="https://localhost:3000/taskpane.html"/>\n        </bt:Urls>',
-        'DefaultValue="http://localhost:3000/taskpane.html"/>\n        </bt:Urls>',
+        '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
+        '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"/>',
       ),
     );
     expectProblem(
@@ -252,6 +252,53 @@ describe("manifest checker on broken copies", () => {
     );
   });
 
+  test("log on send: a send mode that can block sending", () => {
+    const problems = check(
+      mutate(
+        manifest,
+        'FunctionName="onMessageSendHandler" SendMode="PromptUser"',
+        'FunctionName="onMessageSendHandler" SendMode="SoftBlock"',
+      ),
+    );
+    expectProblem(problems, /log on send: OnMessageSend SendMode is "SoftBlock"; it must be PromptUser/);
+  });
+
+  test("log on send: a missing OnAppointmentSend event", () => {
+    const problems = check(mutate(manifest, /\s*<LaunchEvent Type="OnAppointmentSend"[^>]*\/>/, ""));
+    expectProblem(problems, /log on send: no <LaunchEvent Type="OnAppointmentSend">/);
+  });
+
+  test("log on send: the LaunchEvent's SourceLocation must name the runtime", () => {
+    const problems = check(
+      mutate(
+        manifest,
+        '<SourceLocation resid="LaunchEvent.Page"/>',
+        '<SourceLocation resid="Taskpane.Url"/>',
+      ),
+    );
+    expectProblem(
+      problems,
+      /SourceLocation resid "Taskpane\.Url" must be the Runtime's resid "LaunchEvent\.Page"/,
+    );
+  });
+
+  test("log on send: no JavaScript file for classic Outlook on Windows", () => {
+    const problems = check(
+      mutate(manifest, /\s*<Override type="javascript" resid="LaunchEvent\.Script"\/>/, ""),
+    );
+    expectProblem(problems, /the runtime needs <Override type="javascript">/);
+  });
+
+  test("raising the 1.1 block's requirement to 1.12 would hide the buttons from older clients", () => {
+    const problems = check(
+      mutate(manifest, '<bt:Sets DefaultMinVersion="1.8">', '<bt:Sets DefaultMinVersion="1.12">'),
+    );
+    expectProblem(
+      problems,
+      /VersionOverrides 1\.1 requires Mailbox 1\.12: clients below it would lose every button/,
+    );
+  });
+
   test("an unreferenced resource", () => {
     const problems = check(
       mutate(
@@ -351,6 +398,31 @@ describe("unified manifest (office-addin-manifest-converter + office-addin-manif
     expect(nl?.["extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label"]).toBe(
       "Interactie vastleggen",
     );
+  });
+
+  test("keeps log on send: both events with PromptUser on the runtime with page and script", () => {
+    const m = result.manifest as {
+      extensions: Array<{
+        runtimes: Array<{ code: { page: string; script?: string }; actions: Array<{ id: string }> }>;
+        autoRunEvents?: Array<{
+          events: Array<{ type: string; actionId: string; options?: { sendMode?: string } }>;
+        }>;
+        ribbons: unknown[];
+      }>;
+    };
+    const ext = m.extensions[0]!;
+    const events = (ext.autoRunEvents ?? []).flatMap((a) => a.events);
+    expect(events.map((e) => [e.type, e.actionId, e.options?.sendMode]).sort()).toEqual([
+      ["appointmentSending", "onAppointmentSendHandler", "promptUser"],
+      ["messageSending", "onMessageSendHandler", "promptUser"],
+    ]);
+    const runtime = ext.runtimes.find((r) => r.actions.some((a) => a.id === "onMessageSendHandler"));
+    expect(runtime?.code).toEqual({
+      page: "https://localhost:3000/launchevent.html",
+      script: "https://localhost:3000/launchevent.js",
+    });
+    // The buttons are still there for every client the base manifest admits.
+    expect(ext.ribbons).toHaveLength(4);
   });
 
   test("the validator rejects a converted manifest with an invalid icon size (so the check above can fail)", () => {

@@ -5,8 +5,14 @@ import { StoreError, type StoreErrorKind } from "../../domain/errors";
 import { resolveMatches, type MatchingPolicy } from "../../domain/matching";
 import type {
   ContactLogResult,
+  DeleteCanceledFilter,
+  DeleteCanceledProgress,
   DeleteCanceledResult,
+  EntriesQuery,
   EntryChangeResult,
+  EntryEdit,
+  EntryFilter,
+  EntryTotalsProgress,
   FlushOptions,
   HistoryPage,
   HistoryQuery,
@@ -27,6 +33,7 @@ import type {
   LoggedSegment,
   TemplateSetup,
 } from "../../domain/types";
+import { FakeEntryBook } from "./fake-entry-book";
 import { CONTACTS, GROUPS, SETUP, TEMPLATES } from "./fixtures";
 
 type Method = keyof InteractionStorePort;
@@ -58,6 +65,8 @@ export class FakeStore implements InteractionStorePort {
   contextGates = new Map<string, Gate>();
   private nextId = 1;
   private nextContact = 100;
+  /** Entry management (cancel, edit, totals, delete canceled) over `entries`, with segments and eTags. */
+  readonly book = new FakeEntryBook(() => this.entries);
 
   fail(method: Method, kind: StoreErrorKind, message = `fake ${kind}`, times = 1): void {
     this.failures.set(method, { kind, message, times });
@@ -104,6 +113,7 @@ export class FakeStore implements InteractionStorePort {
     if (!template) throw new StoreError("invalid", `unknown template ${request.draft.templateCode}`);
     const segment =
       request.contacts.length > 1 ? { ...buildSegment(request), id: String(this.nextId++) } : undefined;
+    if (segment) this.book.segments.push(this.book.stamp({ ...segment }, "s"));
     const built = buildEntries({
       correspondence: request.correspondence,
       contacts: request.contacts,
@@ -116,7 +126,7 @@ export class FakeStore implements InteractionStorePort {
     const results: ContactLogResult[] = built.map((entry) => {
       const existing = this.entries.find((e) => e.dedupeKey === entry.dedupeKey);
       if (existing) return { contactNo: entry.contactNo, status: "alreadyLogged", entry: existing };
-      const stored = { ...entry, id: String(this.nextId++) };
+      const stored = this.book.stamp({ ...entry, id: String(this.nextId++) });
       this.entries.push(stored);
       return { contactNo: entry.contactNo, status: "logged", entry: stored };
     });
@@ -195,45 +205,68 @@ export class FakeStore implements InteractionStorePort {
 
   /** Adds history entries directly, as if logged earlier. */
   seedEntries(entries: Omit<InteractionLogEntry, "id">[]): void {
-    for (const e of entries) this.entries.push({ ...e, id: String(this.nextId++) });
+    for (const e of entries) this.entries.push(this.book.stamp({ ...e, id: String(this.nextId++) }));
   }
 
-  // Entry management (issue 11): filled in by the entries view's work.
-  listEntries(): Promise<HistoryPage> {
-    return notYet();
+  /** Adds a logged segment directly; returns its id. */
+  seedSegment(segment: Omit<LoggedSegment, "id">): string {
+    const id = String(this.nextId++);
+    this.book.segments.push(this.book.stamp({ ...segment, id }, "s"));
+    return id;
   }
-  entryTotals(): Promise<InteractionStatistics> {
-    return notYet();
-  }
-  cancelEntries(): Promise<EntryChangeResult> {
-    return notYet();
-  }
-  uncancelEntry(): Promise<EntryChangeResult> {
-    return notYet();
-  }
-  cancelSegment(): Promise<EntryChangeResult> {
-    return notYet();
-  }
-  uncancelSegment(): Promise<EntryChangeResult> {
-    return notYet();
-  }
-  undoLog(): Promise<EntryChangeResult> {
-    return notYet();
-  }
-  editEntry(): Promise<InteractionLogEntry> {
-    return notYet();
-  }
-  getSegment(): Promise<LoggedSegment | undefined> {
-    return notYet();
-  }
-  countCanceled(): Promise<number> {
-    return notYet();
-  }
-  deleteCanceled(): Promise<DeleteCanceledResult> {
-    return notYet();
-  }
-}
 
-function notYet<T>(): Promise<T> {
-  return Promise.reject(new StoreError("invalid", "Not available yet"));
+  // Entry management (issue 11), in memory: see fake-entry-book.ts.
+  async listEntries(query: EntriesQuery): Promise<HistoryPage> {
+    this.enter("listEntries", [query]);
+    return this.book.list(query);
+  }
+  async entryTotals(
+    filter: EntryFilter,
+    onProgress?: (p: EntryTotalsProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<InteractionStatistics> {
+    this.enter("entryTotals", [filter]);
+    return this.book.totals(filter, onProgress, signal);
+  }
+  async cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult> {
+    this.enter("cancelEntries", [entries]);
+    return this.book.cancel(entries);
+  }
+  async uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult> {
+    this.enter("uncancelEntry", [entry]);
+    return this.book.uncancel(entry);
+  }
+  async cancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    this.enter("cancelSegment", [segmentId]);
+    return this.book.cancelSegment(segmentId);
+  }
+  async uncancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    this.enter("uncancelSegment", [segmentId]);
+    return this.book.uncancelSegment(segmentId);
+  }
+  async undoLog(result: LogResult): Promise<EntryChangeResult> {
+    this.enter("undoLog", [result]);
+    return this.book.undo(result);
+  }
+  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
+    this.enter("editEntry", [entry, edit]);
+    return this.book.edit(entry, edit);
+  }
+  async getSegment(segmentId: string): Promise<LoggedSegment | undefined> {
+    this.enter("getSegment", [segmentId]);
+    return this.book.getSegment(segmentId);
+  }
+  async countCanceled(filter: DeleteCanceledFilter): Promise<number> {
+    this.enter("countCanceled", [filter]);
+    return this.book.countCanceled(filter);
+  }
+  async deleteCanceled(
+    filter: DeleteCanceledFilter,
+    onProgress?: (p: DeleteCanceledProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<DeleteCanceledResult> {
+    this.enter("deleteCanceled", [filter]);
+    const remove = (ids: Set<string>) => (this.entries = this.entries.filter((e) => !ids.has(e.id ?? "")));
+    return this.book.deleteCanceled(filter, remove, onProgress, signal);
+  }
 }

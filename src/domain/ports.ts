@@ -27,6 +27,20 @@ export interface MailboxPort {
   readCurrentItem(): Promise<Correspondence | null>;
   /** Pinned pane: called when the selection changes. Returns an unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
+  /**
+   * Compose mode: called when the open draft's recipients change (Outlook's RecipientsChanged, Mailbox 1.7).
+   * Subject and body edits send no event. Returns an unsubscribe function.
+   */
+  onRecipientsChanged(listener: () => void): () => void;
+  /**
+   * The contact the user chose for an address whose domain matches several companies, address → ContactNo.
+   * Kept in the user's roaming settings, so the choice follows them to every Outlook.
+   */
+  rememberedChoices(): Record<string, string>;
+  /** Remembers (or, with null, forgets) the choice for one address and saves it to the roaming settings. */
+  rememberChoice(address: string, contactNo: string | null): Promise<void>;
+  /** The selected item's body as plain text (to read a signature); undefined when the host cannot give it. */
+  readBodyText(): Promise<string | undefined>;
 }
 
 /** Everything the pane needs to show an item, fetched in one Graph $batch. */
@@ -96,13 +110,56 @@ export interface FlushOptions {
   includeFailed?: boolean;
 }
 
+/** Contact search: name prefix (Title), e-mail (Email, Email2, prefix), contact number or company domain. */
+export interface ContactSearchQuery {
+  text: string;
+  /** 1-50; default 25. */
+  pageSize?: number;
+  /** Opaque cursor from a previous page of the same text. */
+  cursor?: string;
+}
+
+export interface ContactSearchPage {
+  contacts: Contact[];
+  /** Present when more contacts match (only name and e-mail prefixes page). */
+  nextCursor?: string;
+}
+
+/** Templates, groups and the template setup: what a log without an item needs. */
+export interface ReferenceData {
+  templates: InteractionTemplate[];
+  groups: InteractionGroup[];
+  setup: TemplateSetup;
+}
+
+export type NewContact = Omit<Contact, "contactNo" | "id" | "eTag">;
+
 export interface InteractionStorePort extends EntryManagementPort {
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext>;
   logInteraction(request: LogRequest): Promise<LogResult>;
   getHistory(query: HistoryQuery): Promise<HistoryPage>;
-  /** Validated and written with the next free ContactNo. */
-  createContact(contact: Omit<Contact, "contactNo" | "id">): Promise<Contact>;
+  /**
+   * Validated and written with the next free ContactNo. A person with a `companyNo` must name an existing
+   * company; its CompanyName is taken from that company.
+   */
+  createContact(contact: NewContact): Promise<Contact>;
+  /**
+   * A new company (its `domain` set, so the next mail from that domain matches it) and a person at it, in one
+   * step; a company with the same name and domain that already exists (say, from an earlier try) is reused.
+   */
+  createPersonWithCompany(person: NewContact, company: NewContact): Promise<{ person: Contact; company: Contact }>;
+  /** The first page of `findContacts`, contacts only. */
   searchContacts(text: string): Promise<Contact[]>;
+  /** One $batch per page: every search form that applies to the text, merged, each contact once. */
+  findContacts(query: ContactSearchQuery): Promise<ContactSearchPage>;
+  /**
+   * Adds an address to a contact as its Email2, if Email2 is free, guarded by the contact's eTag. Refused with
+   * StoreError "conflict" and code `emailTaken` (another contact has the address), `email2Taken` (the contact
+   * already has another Email2) or `changed` (the contact changed since it was read).
+   */
+  linkEmail(contact: Contact, address: string): Promise<Contact>;
+  /** Templates, groups and setup (cached for the session): for a log without an Outlook item. */
+  referenceData(): Promise<ReferenceData>;
   /** Logs that could not reach Graph yet, kept on this device. */
   pendingLogs(): Promise<PendingLog[]>;
   /**

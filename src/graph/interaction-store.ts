@@ -3,6 +3,8 @@
 import type { MatchingPolicy } from "../domain/matching";
 import { StoreError } from "../domain/errors";
 import type {
+  ContactSearchPage,
+  ContactSearchQuery,
   DeleteCanceledResult,
   EntryChangeResult,
   FlushOptions,
@@ -12,7 +14,9 @@ import type {
   ItemContext,
   LogRequest,
   LogResult,
+  NewContact,
   PendingLog,
+  ReferenceData,
 } from "../domain/ports";
 import type {
   Contact,
@@ -22,7 +26,9 @@ import type {
   LoggedSegment,
 } from "../domain/types";
 import type { ProvisionReport } from "./provisioning";
-import { createContact, searchContacts, type NewContact } from "./store/contact-service";
+import { linkEmail } from "./store/contact-links";
+import { findContacts } from "./store/contact-search";
+import { createContact, createPersonWithCompany, searchContacts } from "./store/contact-service";
 import { readHistory } from "./store/history-reader";
 import { loadItemContext } from "./store/item-context";
 import { LogWriter } from "./store/log-writer";
@@ -71,8 +77,27 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => createContact(this.core, contact));
   }
 
+  createPersonWithCompany(
+    person: NewContact,
+    company: NewContact,
+  ): Promise<{ person: Contact; company: Contact }> {
+    return this.core.provisionedOr(() => createPersonWithCompany(this.core, person, company));
+  }
+
   searchContacts(text: string): Promise<Contact[]> {
     return this.core.provisionedOr(() => searchContacts(this.core, text));
+  }
+
+  findContacts(query: ContactSearchQuery): Promise<ContactSearchPage> {
+    return this.core.provisionedOr(() => findContacts(this.core, query));
+  }
+
+  linkEmail(contact: Contact, address: string): Promise<Contact> {
+    return this.core.provisionedOr(() => linkEmail(this.core, contact, address));
+  }
+
+  referenceData(): Promise<ReferenceData> {
+    return this.core.provisionedOr(() => this.core.referenceData());
   }
 
   // ---------------------------------------------------------------- entries (issue 11: being built)

@@ -48,7 +48,14 @@ export interface HostItem {
   optionalAttendees?: unknown;
   start?: unknown;
   end?: unknown;
+  body?: unknown;
   getItemIdAsync?(callback: HostCallback<string>): void;
+  /** Item events (RecipientsChanged is Mailbox 1.7, compose only). */
+  addHandlerAsync?(
+    eventType: unknown,
+    handler: (args?: unknown) => void,
+    callback?: HostCallback<void>,
+  ): void;
   getSharedPropertiesAsync?(callback: HostCallback<HostSharedProperties>): void;
   loadCustomPropertiesAsync?(callback: HostCallback<HostCustomProperties>): void;
 }
@@ -65,6 +72,14 @@ export interface HostMailbox {
   removeHandlerAsync?(eventType: unknown, callback?: HostCallback<void>): void;
 }
 
+/** Office.context.roamingSettings (Mailbox 1.1): an in-memory copy, persisted by saveAsync. */
+export interface HostRoamingSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: HostCallback<void>): void;
+}
+
 export interface HostOfficeTheme {
   bodyBackgroundColor?: string;
 }
@@ -75,8 +90,10 @@ export interface HostOffice {
     mailbox: HostMailbox;
     displayLanguage?: string;
     officeTheme?: HostOfficeTheme;
+    roamingSettings?: HostRoamingSettings;
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
   };
-  EventType: { ItemChanged: unknown };
+  EventType: { ItemChanged: unknown; RecipientsChanged?: unknown };
+  CoercionType?: { Text?: unknown };
   MailboxEnums: { ItemType: { Message: unknown; Appointment: unknown }; RestVersion: { v2_0: unknown } };
 }

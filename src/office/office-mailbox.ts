@@ -4,7 +4,8 @@ import type { MailboxPort } from "../domain/ports";
 import type { Correspondence, EmailAddress, UserProfile } from "../domain/types";
 import { normalizeEmail } from "../domain/matching";
 import { officeAsync } from "./office-async";
-import { readItem, type ReadContext } from "./item-reader";
+import { isAsyncField, readItem, type ReadContext } from "./item-reader";
+import { RoamingChoices } from "./roaming-choices";
 import { themeFromOfficeTheme } from "./theme";
 import type {
   HostCallback,
@@ -44,6 +45,10 @@ class OfficeMailbox implements MailboxPort {
   private readonly listeners = new Set<() => void>();
   private subscribed = false;
   private subscribing: Promise<void> | undefined;
+  private readonly recipientListeners = new Set<() => void>();
+  /** Compose items whose RecipientsChanged handler is registered (a new item object needs its own). */
+  private readonly hookedItems = new WeakSet<object>();
+  private readonly choices: RoamingChoices;
 
   constructor(
     private readonly office: HostOffice,
@@ -56,6 +61,63 @@ class OfficeMailbox implements MailboxPort {
     };
     this.displayLanguage = office.context.displayLanguage || "en-US";
     this.theme = themeFromOfficeTheme(this.officeTheme());
+    this.choices = new RoamingChoices(office.context.roamingSettings);
+  }
+
+  rememberedChoices(): Record<string, string> {
+    return this.choices.all();
+  }
+
+  rememberChoice(address: string, contactNo: string | null): Promise<void> {
+    return this.choices.remember(address, contactNo);
+  }
+
+  async readBodyText(): Promise<string | undefined> {
+    const body = this.office.context.mailbox.item?.body as
+      | { getAsync?(coercion: unknown, callback: HostCallback<string>): void }
+      | undefined;
+    if (!body || typeof body.getAsync !== "function" || !this.isSetSupported("Mailbox", "1.3")) return undefined;
+    try {
+      const coercion = this.office.CoercionType?.Text ?? "text";
+      return await officeAsync<string>("body.getAsync", (cb) => body.getAsync!(coercion, cb));
+    } catch {
+      return undefined;
+    }
+  }
+
+  onRecipientsChanged(listener: () => void): () => void {
+    this.recipientListeners.add(listener);
+    this.hookRecipients();
+    return () => void this.recipientListeners.delete(listener);
+  }
+
+  private readonly dispatchRecipients = (): void => {
+    for (const listener of [...this.recipientListeners]) {
+      try {
+        listener();
+      } catch (e) {
+        this.report(e);
+      }
+    }
+  };
+
+  /**
+   * RecipientsChanged is an item event (Mailbox 1.7) of compose items: each newly selected draft gets the handler
+   * once. Read items never change recipients; hosts below 1.7 keep the "read the draft again" button only.
+   */
+  private hookRecipients(): void {
+    const item = this.office.context.mailbox.item;
+    const eventType = this.office.EventType.RecipientsChanged;
+    if (!item || this.recipientListeners.size === 0 || this.hookedItems.has(item)) return;
+    if (eventType === undefined || typeof item.addHandlerAsync !== "function") return;
+    if (!isAsyncField(item.subject) || !this.isSetSupported("Mailbox", "1.7")) return;
+    this.hookedItems.add(item);
+    officeAsync<void>("addHandlerAsync(RecipientsChanged)", (cb) =>
+      item.addHandlerAsync!(eventType, this.dispatchRecipients, cb),
+    ).catch((e: unknown) => {
+      this.hookedItems.delete(item);
+      this.report(e);
+    });
   }
 
   /** officeTheme is a Mailbox 1.14 property; reading it is harmless where absent, but some hosts throw. */
@@ -106,6 +168,7 @@ class OfficeMailbox implements MailboxPort {
       isSetSupported: this.isSetSupported,
     };
     if (this.options.resolveMeetingUid) ctx.resolveMeetingUid = this.options.resolveMeetingUid;
+    this.hookRecipients();
     return readItem(ctx, item);
   }
 

@@ -1,46 +1,48 @@
-// Contacts the pane creates or looks for: a new contact gets the next free ContactNo (a clash moves on; a retried
-// create that had landed returns that contact), and search runs every applicable indexed form in one $batch.
+// Contacts the pane creates: a new contact gets the next free ContactNo (a clash moves on; a retried create that had
+// landed returns that contact); a person at a company gets that company's number and name; a person and a new
+// company can be created in one step. Search lives in contact-search.ts, linking an address in contact-links.ts.
 import { StoreError } from "../../domain/errors";
 import { normalizeEmail } from "../../domain/matching";
 import type { Contact } from "../../domain/types";
 import { hasErrors, validateNewContact } from "../../domain/validation";
-import { isSuccess, type BatchStep } from "../batch";
+import type { NewContact } from "../../domain/ports";
+import type { BatchStep, StepResult } from "../batch";
 import { contactToFields } from "../mapping";
-import {
-  contactByNo,
-  contactsByEmailPrefix,
-  contactsByNamePrefix,
-  contactsWhere,
-  highestContactNo,
-} from "../repositories/contacts";
+import { contactByNo, contactsWhere, highestContactNo } from "../repositories/contacts";
+import { findContacts } from "./contact-search";
 import { describeErrors, type StoreCore } from "./store-core";
 
 const CONTACT_NO = /^CT(\d{6})$/;
 const MAX_CONTACT_NO_ATTEMPTS = 5;
-const SEARCH_TOP = 25;
 
-export type NewContact = Omit<Contact, "contactNo" | "id">;
+export type { NewContact } from "../../domain/ports";
 
-export async function createContact(core: StoreCore, input: NewContact): Promise<Contact> {
+export async function createContact(
+  core: StoreCore,
+  input: NewContact,
+  knownCompany?: Contact,
+): Promise<Contact> {
   const email = input.email ? normalizeEmail(input.email) : undefined;
   const email2 = input.email2 ? normalizeEmail(input.email2) : undefined;
   const addresses = [email, email2].filter((x): x is string => !!x);
+  const companyNo = input.type === "Person" ? input.companyNo?.trim().toUpperCase() : undefined;
   const steps: BatchStep[] = [await core.contacts.listStep("highest", highestContactNo)];
-  const q1 = contactsWhere("Email", addresses);
-  const q2 = contactsWhere("Email2", addresses);
-  if (q1) steps.push(await core.contacts.listStep("email", q1));
-  if (q2) steps.push(await core.contacts.listStep("email2", q2));
+  steps.push(...(await addressSteps(core, addresses)));
+  const checkCompany = !!companyNo && knownCompany?.contactNo !== companyNo;
+  if (checkCompany) steps.push(await core.contacts.listStep("company", contactByNo(companyNo)));
   const answers = await core.run(steps, true);
-  const taken = new Set<string>();
-  for (const id of ["email", "email2"])
-    if (answers.has(id))
-      for (const k of core.contacts.pageFromStep(answers.get(id)).items)
-        for (const a of [k.email, k.email2]) if (a && addresses.includes(a)) taken.add(a);
+  const taken = takenAddresses(core, answers, addresses);
   const errors = validateNewContact({ ...input, email, email2 }, [...taken]);
   if (hasErrors(errors))
     throw new StoreError("invalid", `The contact cannot be created: ${describeErrors(errors)}`, {
       code: Object.values(errors).includes("duplicateEmail") ? "duplicateEmail" : "validation",
     });
+  let company = companyNo ? knownCompany : undefined;
+  if (checkCompany) {
+    company = core.contacts.pageFromStep(answers.get("company")).items[0];
+    if (!company || company.type !== "Company")
+      throw new StoreError("invalid", `The company ${companyNo} does not exist`, { code: "unknownCompany" });
+  }
   const highest = core.contacts.pageFromStep(answers.get("highest")).items[0]?.contactNo;
   let next = nextContactNumber(highest);
   for (let attempt = 0; attempt < MAX_CONTACT_NO_ATTEMPTS; attempt++, next++) {
@@ -53,6 +55,8 @@ export async function createContact(core: StoreCore, input: NewContact): Promise
       ...(email2 ? { email2 } : {}),
       ...(input.domain ? { domain: input.domain.trim().toLowerCase() } : {}),
       ...(input.type === "Company" ? { companyNo: contactNo, companyName: input.name.trim() } : {}),
+      // A person's entries count in its company's history through CompanyNo; the name is the company's own.
+      ...(company ? { companyNo: company.contactNo, companyName: company.name } : {}),
     };
     try {
       return await core.contacts.add(contactToFields(contact));
@@ -70,29 +74,68 @@ export async function createContact(core: StoreCore, input: NewContact): Promise
   );
 }
 
+/**
+ * A new company with its domain and a person at it. The person is validated (addresses free) before anything is
+ * written; a company with the same name and domain that exists already (an earlier try whose person failed) is
+ * reused rather than doubled.
+ */
+export async function createPersonWithCompany(
+  core: StoreCore,
+  person: NewContact,
+  company: NewContact,
+): Promise<{ person: Contact; company: Contact }> {
+  const domain = company.domain?.trim().toLowerCase();
+  const companyInput: NewContact = { ...company, type: "Company", ...(domain ? { domain } : {}) };
+  const companyErrors = validateNewContact(companyInput);
+  const email = person.email ? normalizeEmail(person.email) : undefined;
+  const addresses = [email].filter((x): x is string => !!x);
+  const steps = await addressSteps(core, addresses);
+  if (domain) steps.push(await core.contacts.listStep("sameDomain", contactsWhere("Domain", [domain])!));
+  const answers = steps.length ? await core.run(steps, true) : new Map();
+  const personErrors = validateNewContact({ ...person, type: "Person", email }, [
+    ...takenAddresses(core, answers, addresses),
+  ]);
+  if (hasErrors(personErrors) || hasErrors(companyErrors))
+    throw new StoreError(
+      "invalid",
+      `The contacts cannot be created: ${describeErrors({ ...companyErrors, ...personErrors })}`,
+      { code: Object.values(personErrors).includes("duplicateEmail") ? "duplicateEmail" : "validation" },
+    );
+  const norm = (v: string | undefined) => (v ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  const existing = answers.has("sameDomain")
+    ? core.contacts
+        .pageFromStep(answers.get("sameDomain"))
+        .items.find((k) => k.type === "Company" && norm(k.name) === norm(company.name))
+    : undefined;
+  const stored = existing ?? (await createContact(core, companyInput));
+  const created = await createContact(
+    core,
+    { ...person, type: "Person", companyNo: stored.contactNo, companyName: stored.name },
+    stored,
+  );
+  return { person: created, company: stored };
+}
+
+async function addressSteps(core: StoreCore, addresses: string[]): Promise<BatchStep[]> {
+  const steps: BatchStep[] = [];
+  const q1 = contactsWhere("Email", addresses);
+  const q2 = contactsWhere("Email2", addresses);
+  if (q1) steps.push(await core.contacts.listStep("email", q1));
+  if (q2) steps.push(await core.contacts.listStep("email2", q2));
+  return steps;
+}
+
+function takenAddresses(core: StoreCore, answers: Map<string, StepResult>, addresses: string[]): Set<string> {
+  const taken = new Set<string>();
+  for (const id of ["email", "email2"])
+    if (answers.has(id))
+      for (const k of core.contacts.pageFromStep(answers.get(id)).items)
+        for (const a of [k.email, k.email2]) if (a && addresses.includes(a)) taken.add(a);
+  return taken;
+}
+
 export async function searchContacts(core: StoreCore, raw: string): Promise<Contact[]> {
-  const text = raw.replace(/\s+/g, " ").trim();
-  if (!text) return [];
-  const top = SEARCH_TOP;
-  const steps: BatchStep[] = [await core.contacts.listStep("name", contactsByNamePrefix(text, top))];
-  if (/^[A-Za-z]{1,4}\d{1,10}$/.test(text)) steps.push(await core.contacts.listStep("no", contactByNo(text)));
-  if (text.includes("@")) {
-    steps.push(await core.contacts.listStep("email", contactsWhere("Email", [normalizeEmail(text)], top)!));
-    steps.push(await core.contacts.listStep("email2", contactsWhere("Email2", [normalizeEmail(text)], top)!));
-  } else if (!text.includes(" ")) {
-    steps.push(await core.contacts.listStep("emailPrefix", contactsByEmailPrefix(text, top)));
-    if (text.includes("."))
-      steps.push(await core.contacts.listStep("domain", contactsWhere("Domain", [text], top)!));
-  }
-  const answers = await core.run(steps, true);
-  const seen = new Map<string, Contact>();
-  for (const s of steps) {
-    const r = answers.get(s.id);
-    // One refused search form (e.g. startswith not supported) must not hide the others' hits.
-    if (!r || !isSuccess(r)) continue;
-    for (const k of core.contacts.pageFromStep(r).items) if (!seen.has(k.contactNo)) seen.set(k.contactNo, k);
-  }
-  return [...seen.values()].slice(0, top);
+  return (await findContacts(core, { text: raw })).contacts;
 }
 
 export function nextContactNumber(highest: string | undefined): number {

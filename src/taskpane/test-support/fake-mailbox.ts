@@ -9,6 +9,11 @@ export class FakeMailbox implements MailboxPort {
   readonly theme: "light" | "dark";
   private item: Correspondence | null;
   private readonly listeners = new Set<() => void>();
+  private readonly recipientListeners = new Set<() => void>();
+  /** What the roaming settings hold: address → ContactNo. */
+  choices: Record<string, string> = {};
+  /** The selected item's body text, for signature reading. */
+  bodyText: string | undefined;
   readCount = 0;
 
   constructor(
@@ -29,6 +34,36 @@ export class FakeMailbox implements MailboxPort {
   onItemChanged(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onRecipientsChanged(listener: () => void): () => void {
+    this.recipientListeners.add(listener);
+    return () => this.recipientListeners.delete(listener);
+  }
+
+  rememberedChoices(): Record<string, string> {
+    return { ...this.choices };
+  }
+
+  async rememberChoice(address: string, contactNo: string | null): Promise<void> {
+    const next = { ...this.choices };
+    if (contactNo) next[address.toLowerCase()] = contactNo;
+    else delete next[address.toLowerCase()];
+    this.choices = next;
+  }
+
+  async readBodyText(): Promise<string | undefined> {
+    return this.bodyText;
+  }
+
+  /** Changes the draft's recipients and fires RecipientsChanged, as Outlook does in compose mode. */
+  changeRecipients(item: Correspondence): void {
+    this.item = item;
+    for (const l of [...this.recipientListeners]) l();
+  }
+
+  get recipientListenerCount(): number {
+    return this.recipientListeners.size;
   }
 
   get listenerCount(): number {

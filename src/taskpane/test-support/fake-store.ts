@@ -2,9 +2,11 @@
 // tests exercise real behaviour: what is logged shows up in history, the same item is never logged twice.
 import { buildEntries, buildSegment } from "../../domain/entry-builder";
 import { StoreError, type StoreErrorKind } from "../../domain/errors";
-import { resolveMatches, type MatchingPolicy } from "../../domain/matching";
+import { normalizeEmail, resolveMatches, type MatchingPolicy } from "../../domain/matching";
 import type {
   ContactLogResult,
+  ContactSearchPage,
+  ContactSearchQuery,
   DeleteCanceledFilter,
   DeleteCanceledProgress,
   DeleteCanceledResult,
@@ -20,7 +22,9 @@ import type {
   ItemContext,
   LogRequest,
   LogResult,
+  NewContact,
   PendingLog,
+  ReferenceData,
 } from "../../domain/ports";
 import { newestFirst } from "../../domain/statistics";
 import type {
@@ -150,17 +154,90 @@ export class FakeStore implements InteractionStorePort {
     return { entries: page, ...(next < all.length ? { nextCursor: String(next) } : {}) };
   }
 
-  async createContact(contact: Omit<Contact, "contactNo" | "id">): Promise<Contact> {
+  async createContact(contact: NewContact): Promise<Contact> {
     this.enter("createContact", [contact]);
-    const created: Contact = { ...contact, contactNo: `CT${String(this.nextContact++).padStart(6, "0")}` };
+    return this.addContact(contact);
+  }
+
+  private addContact(contact: NewContact): Contact {
+    const contactNo = `CT${String(this.nextContact++).padStart(6, "0")}`;
+    const company =
+      contact.type === "Person" && contact.companyNo
+        ? this.contacts.find((c) => c.contactNo === contact.companyNo && c.type === "Company")
+        : undefined;
+    if (contact.type === "Person" && contact.companyNo && !company)
+      throw new StoreError("invalid", `The company ${contact.companyNo} does not exist`, { code: "unknownCompany" });
+    const created: Contact = {
+      ...contact,
+      contactNo,
+      id: String(this.nextId++),
+      eTag: `"v1"`,
+      ...(contact.type === "Company" ? { companyNo: contactNo, companyName: contact.name } : {}),
+      ...(company ? { companyNo: company.contactNo, companyName: company.name } : {}),
+    };
     this.contacts.push(created);
     return created;
   }
 
+  async createPersonWithCompany(
+    person: NewContact,
+    company: NewContact,
+  ): Promise<{ person: Contact; company: Contact }> {
+    this.enter("createPersonWithCompany", [person, company]);
+    const storedCompany = this.addContact({ ...company, type: "Company" });
+    const storedPerson = this.addContact({ ...person, type: "Person", companyNo: storedCompany.contactNo });
+    return { person: storedPerson, company: storedCompany };
+  }
+
+  /** Name prefix, exact or prefix e-mail, contact number, company domain: the real store's forms, in memory. */
+  async findContacts(query: ContactSearchQuery): Promise<ContactSearchPage> {
+    this.enter("findContacts", [query]);
+    const t = query.text.replace(/\s+/g, " ").trim().toLowerCase();
+    if (!t) return { contacts: [] };
+    const hits = this.contacts.filter(
+      (c) =>
+        c.name.toLowerCase().startsWith(t) ||
+        c.contactNo.toLowerCase() === t ||
+        c.email?.startsWith(t) ||
+        c.email2 === t ||
+        c.domain === t,
+    );
+    const size = query.pageSize ?? 25;
+    const start = query.cursor ? Number(query.cursor) : 0;
+    const next = start + size;
+    return {
+      contacts: hits.slice(start, next),
+      ...(next < hits.length ? { nextCursor: String(next) } : {}),
+    };
+  }
+
   async searchContacts(text: string): Promise<Contact[]> {
     this.enter("searchContacts", [text]);
-    const t = text.toLowerCase();
-    return this.contacts.filter((c) => c.name.toLowerCase().includes(t));
+    return (await this.findContacts({ text })).contacts;
+  }
+
+  async linkEmail(contact: Contact, address: string): Promise<Contact> {
+    this.enter("linkEmail", [contact, address]);
+    const email = normalizeEmail(address);
+    const stored = this.contacts.find((c) => c.contactNo === contact.contactNo);
+    if (!stored) throw new StoreError("notFound", `The contact ${contact.contactNo} no longer exists`);
+    const other = this.contacts.find(
+      (c) => c.contactNo !== stored.contactNo && (c.email === email || c.email2 === email),
+    );
+    if (other)
+      throw new StoreError("conflict", `${email} already belongs to ${other.name}`, { code: "emailTaken" });
+    if (stored.email2 && stored.email2 !== email)
+      throw new StoreError("conflict", `${stored.name} already has ${stored.email2}`, { code: "email2Taken" });
+    if (contact.eTag && stored.eTag && contact.eTag !== stored.eTag)
+      throw new StoreError("conflict", `${stored.name} was changed meanwhile`, { code: "changed" });
+    stored.email2 = email;
+    stored.eTag = `"v${Number(/\d+/.exec(stored.eTag ?? "")?.[0] ?? 1) + 1}"`;
+    return { ...stored };
+  }
+
+  async referenceData(): Promise<ReferenceData> {
+    this.enter("referenceData", []);
+    return { templates: this.templates, groups: this.groups, setup: this.setup };
   }
 
   async pendingLogs(): Promise<PendingLog[]> {

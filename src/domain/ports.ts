@@ -210,12 +210,22 @@ export interface EntryEdit {
   comment?: string | null;
 }
 
+/** One entry a change could not be applied to (the others were). */
+export interface EntryChangeFailure {
+  entryId: string;
+  contactNo: string;
+  /** "conflict" (changed meanwhile, logged again), "notFound" (deleted meanwhile), ...: a clear message. */
+  error: StoreError;
+}
+
 /** The result of cancel / un-cancel: the entries as stored afterwards. */
 export interface EntryChangeResult {
   entries: InteractionLogEntry[];
   segment?: LoggedSegment;
   /** True when SharePoint could not be reached and the change waits in the outbox. */
   queued?: boolean;
+  /** Entries left unchanged, each with its reason (partial failure); absent when every entry was changed. */
+  failures?: EntryChangeFailure[];
 }
 
 /** Delete Canceled Interaction Log Entries (a batch job): only canceled entries are ever deleted. */
@@ -234,6 +244,8 @@ export interface DeleteCanceledResult {
   deleted: number;
   /** Logged segments left with no entry, deleted too. */
   segmentsDeleted: number;
+  /** Entries changed meanwhile (say, un-canceled) or already gone, left alone. */
+  skipped?: number;
 }
 
 export interface EntryManagementPort {

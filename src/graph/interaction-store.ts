@@ -1,7 +1,6 @@
 // InteractionStorePort over SharePoint lists through Microsoft Graph: a thin facade. Each job lives in its own
 // module under ./store (item context, log writing, outbox replay, history, contacts); they share a StoreCore.
 import type { MatchingPolicy } from "../domain/matching";
-import { StoreError } from "../domain/errors";
 import type {
   ContactSearchPage,
   ContactSearchQuery,
@@ -29,6 +28,18 @@ import type { ProvisionReport } from "./provisioning";
 import { linkEmail } from "./store/contact-links";
 import { findContacts } from "./store/contact-search";
 import { createContact, createPersonWithCompany, searchContacts } from "./store/contact-service";
+import { countCanceled, deleteCanceled } from "./store/delete-canceled";
+import {
+  cancelEntries,
+  cancelSegment,
+  getSegment,
+  uncancelEntry,
+  uncancelSegment,
+  undoLog,
+} from "./store/entry-cancel";
+import { editEntry } from "./store/entry-edit";
+import { entryTotals } from "./store/entry-totals";
+import { listEntries } from "./store/entries-query";
 import { readHistory } from "./store/history-reader";
 import { loadItemContext } from "./store/item-context";
 import { LogWriter } from "./store/log-writer";
@@ -100,40 +111,58 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => this.core.referenceData());
   }
 
-  // ---------------------------------------------------------------- entries (issue 11: being built)
+  // ---------------------------------------------------------------- the Interaction Log Entries window
 
-  listEntries(): Promise<HistoryPage> {
-    return notYet();
+  listEntries(query: EntriesQuery): Promise<HistoryPage> {
+    return this.core.provisionedOr(() => listEntries(this.core, query));
   }
-  entryTotals(): Promise<InteractionStatistics> {
-    return notYet();
+
+  entryTotals(
+    filter: EntryFilter,
+    onProgress?: (p: EntryTotalsProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<InteractionStatistics> {
+    return this.core.provisionedOr(() => entryTotals(this.core, filter, onProgress, signal));
   }
-  cancelEntries(): Promise<EntryChangeResult> {
-    return notYet();
+
+  cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult> {
+    return cancelEntries(this.core, entries);
   }
-  uncancelEntry(): Promise<EntryChangeResult> {
-    return notYet();
+
+  uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult> {
+    return uncancelEntry(this.core, entry);
   }
-  cancelSegment(): Promise<EntryChangeResult> {
-    return notYet();
+
+  cancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    return cancelSegment(this.core, segmentId);
   }
-  uncancelSegment(): Promise<EntryChangeResult> {
-    return notYet();
+
+  uncancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    return uncancelSegment(this.core, segmentId);
   }
-  undoLog(): Promise<EntryChangeResult> {
-    return notYet();
+
+  undoLog(result: LogResult): Promise<EntryChangeResult> {
+    return undoLog(this.core, result);
   }
-  editEntry(): Promise<InteractionLogEntry> {
-    return notYet();
+
+  editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
+    return editEntry(this.core, entry, edit);
   }
-  getSegment(): Promise<LoggedSegment | undefined> {
-    return notYet();
+
+  getSegment(segmentId: string): Promise<LoggedSegment | undefined> {
+    return getSegment(this.core, segmentId);
   }
-  countCanceled(): Promise<number> {
-    return notYet();
+
+  countCanceled(filter: DeleteCanceledFilter): Promise<number> {
+    return countCanceled(this.core, filter);
   }
-  deleteCanceled(): Promise<DeleteCanceledResult> {
-    return notYet();
+
+  deleteCanceled(
+    filter: DeleteCanceledFilter,
+    onProgress?: (p: DeleteCanceledProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<DeleteCanceledResult> {
+    return deleteCanceled(this.core, filter, onProgress, signal);
   }
 
   async provisionLists(): Promise<void> {
@@ -143,8 +172,4 @@ export class GraphInteractionStore implements InteractionStorePort {
   provision(): Promise<ProvisionReport> {
     return this.core.provision();
   }
-}
-
-function notYet<T>(): Promise<T> {
-  return Promise.reject(new StoreError("invalid", "Not available yet"));
 }

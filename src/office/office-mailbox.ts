@@ -74,9 +74,9 @@ class OfficeMailbox implements MailboxPort {
 
   async readBodyText(): Promise<string | undefined> {
     const body = this.office.context.mailbox.item?.body as
-      | { getAsync?(coercion: unknown, callback: HostCallback<string>): void }
-      | undefined;
-    if (!body || typeof body.getAsync !== "function" || !this.isSetSupported("Mailbox", "1.3")) return undefined;
+      { getAsync?(coercion: unknown, callback: HostCallback<string>): void } | undefined;
+    if (!body || typeof body.getAsync !== "function" || !this.isSetSupported("Mailbox", "1.3"))
+      return undefined;
     try {
       const coercion = this.office.CoercionType?.Text ?? "text";
       return await officeAsync<string>("body.getAsync", (cb) => body.getAsync!(coercion, cb));

@@ -14,6 +14,8 @@ import {
   type HostBridge,
   type WorkbenchItem,
 } from "../stand-in/workbench-model";
+import type { RecipientField } from "../stand-in/item-events";
+import type { RoamingStore } from "../stand-in/roaming-settings";
 
 type FolderView = "inbox" | "sent" | "calendar" | "drafts";
 const FOLDERS: Array<{ id: FolderView; label: string }> = [
@@ -59,9 +61,27 @@ function folderItems(folder: FolderView): WorkbenchItem[] {
 
 // ---- the bridge the stand-in reads; a fresh one per pane load so a reloaded pane leaves no stale listeners ----
 let selectionListeners = new Set<() => void>();
+let recipientListeners = new Set<(field: RecipientField) => void>();
+
+/** The add-in's roaming settings, as Exchange would keep them for the user: here, in this page's localStorage. */
+const ROAMING_KEY = "ilo-workbench-roaming-settings";
+const roaming: RoamingStore = {
+  load: () => {
+    try {
+      const v = JSON.parse(localStorage.getItem(ROAMING_KEY) ?? "{}") as unknown;
+      return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  },
+  save: (values) => localStorage.setItem(ROAMING_KEY, JSON.stringify(values)),
+};
+
 function installBridge(): void {
   selectionListeners = new Set();
+  recipientListeners = new Set();
   const listeners = selectionListeners;
+  const recipients = recipientListeners;
   const bridge: HostBridge = {
     user: WORKBENCH_USER,
     displayLanguage: state.language,
@@ -72,6 +92,11 @@ function installBridge(): void {
       return () => listeners.delete(listener);
     },
     draftEdited: () => renderReadingPane(),
+    onRecipientsChanged(listener) {
+      recipients.add(listener);
+      return () => recipients.delete(listener);
+    },
+    roaming,
   };
   (window as unknown as { __iloWorkbench: HostBridge }).__iloWorkbench = bridge;
 }
@@ -298,6 +323,21 @@ function field(
   return h("div", { class: "field" }, h("label", { for: id }, label), control, error ?? null);
 }
 
+const RECIPIENT_FIELDS: Record<string, RecipientField> = {
+  to: "to",
+  cc: "cc",
+  bcc: "bcc",
+  required: "requiredAttendees",
+  optional: "optionalAttendees",
+};
+const sameRecipients = (a: FixtureAddress[], b: FixtureAddress[]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (x, i) =>
+      x.emailAddress.toLowerCase() === b[i]!.emailAddress.toLowerCase() &&
+      x.displayName === b[i]!.displayName,
+  );
+
 function recipientInput(
   id: string,
   label: string,
@@ -313,7 +353,12 @@ function recipientInput(
   const error = h("p", { class: "field-error", role: "alert", id: `${id}-error` });
   on(input, "input", () => {
     try {
-      set(parseRecipients(input.value));
+      const before = get();
+      const after = parseRecipients(input.value);
+      set(after);
+      // Outlook raises RecipientsChanged when a recipient is added, removed or resolved, not on every keystroke.
+      const field = RECIPIENT_FIELDS[id];
+      if (field && !sameRecipients(before, after)) for (const l of [...recipientListeners]) l(field);
       error.textContent = "";
       input.removeAttribute("aria-invalid");
     } catch (e) {

@@ -10,6 +10,8 @@ import {
   type Callback,
   type Scheduler,
 } from "./async-result";
+import { ItemEvents, RECIPIENTS_CHANGED, type RecipientField } from "./item-events";
+import { createRoamingSettings } from "./roaming-settings";
 import {
   OWN_DOMAINS,
   type DraftMeeting,
@@ -124,6 +126,8 @@ interface ItemEnv {
   bridge: HostBridge;
   /** False once another item is selected: Outlook's old item object no longer answers. */
   isCurrent(): boolean;
+  /** Compose items: their item events (RecipientsChanged). */
+  events?: ItemEvents;
 }
 
 /** An async method: parse Outlook's arguments, run later, fail if the item was replaced meanwhile. */
@@ -261,7 +265,7 @@ function readAppointmentItem(env: ItemEnv, a: FixtureMeeting) {
 
 function recipientsField(
   env: ItemEnv,
-  name: string,
+  name: RecipientField,
   get: () => FixtureAddress[],
   set: (v: FixtureAddress[]) => void,
   organizer?: () => FixtureAddress,
@@ -277,6 +281,7 @@ function recipientsField(
       (v) => {
         set(toRecipients(v));
         env.bridge.draftEdited();
+        env.events?.recipientsChanged(name);
       },
       false,
     ),
@@ -287,6 +292,7 @@ function recipientsField(
       (v) => {
         set([...get(), ...toRecipients(v)]);
         env.bridge.draftEdited();
+        env.events?.recipientsChanged(name);
       },
       false,
     ),
@@ -352,6 +358,7 @@ function composeMessageItem(env: ItemEnv, d: DraftMessage) {
   return Object.freeze({
     itemType: MAILBOX_ENUMS.ItemType.Message,
     ...draftCommon(env, d, "Draft"),
+    ...env.events?.methods(),
     to: recipientsField(
       env,
       "to",
@@ -397,6 +404,7 @@ function composeAppointmentItem(env: ItemEnv, d: DraftMeeting) {
   return Object.freeze({
     itemType: MAILBOX_ENUMS.ItemType.Appointment,
     ...draftCommon(env, d, "Meet"),
+    ...env.events?.methods(),
     start: timeField(env, "start", d),
     end: timeField(env, "end", d),
     location: Object.freeze({
@@ -468,7 +476,7 @@ export interface StandInOptions {
 export function createOfficeStandIn(bridge: HostBridge, options: StandInOptions = {}) {
   const schedule = options.schedule ?? laterTask;
   let generation = 0;
-  let cached: { generation: number; item: object | null } | undefined;
+  let cached: { generation: number; item: object | null; events?: ItemEvents } | undefined;
   const handlers: Array<(args: unknown) => void> = [];
 
   bridge.onSelectionChanged(() => {
@@ -482,10 +490,17 @@ export function createOfficeStandIn(bridge: HostBridge, options: StandInOptions 
     if (cached && cached.generation === generation) return cached.item;
     const wb = bridge.currentItem();
     const mine = generation;
-    const env: ItemEnv = { schedule, bridge, isCurrent: () => generation === mine };
-    cached = { generation, item: wb ? buildItem(env, wb) : null };
+    const isCurrent = () => generation === mine;
+    const events = wb?.mode === "compose" ? new ItemEvents(schedule, isCurrent) : undefined;
+    const env: ItemEnv = { schedule, bridge, isCurrent, ...(events ? { events } : {}) };
+    cached = { generation, item: wb ? buildItem(env, wb) : null, ...(events ? { events } : {}) };
     return cached.item;
   };
+
+  // The user changed To/Cc/Bcc or the attendees in the compose form: the draft's own handlers hear of it.
+  bridge.onRecipientsChanged?.((field) => {
+    if (cached && cached.generation === generation) cached.events?.recipientsChanged(field);
+  });
 
   const mailboxEnv: ItemEnv = { schedule, bridge, isCurrent: () => true };
   const mailbox = Object.freeze({
@@ -586,6 +601,7 @@ export function createOfficeStandIn(bridge: HostBridge, options: StandInOptions 
       displayLanguage: bridge.displayLanguage,
       contentLanguage: bridge.displayLanguage,
       officeTheme: Object.freeze({ ...THEMES[bridge.theme] }),
+      roamingSettings: createRoamingSettings(schedule, bridge.roaming),
       host: "Outlook",
       platform: "OfficeOnline",
       diagnostics: Object.freeze({ host: "Outlook", platform: "OfficeOnline", version: "16.0.0.0" }),
@@ -593,7 +609,7 @@ export function createOfficeStandIn(bridge: HostBridge, options: StandInOptions 
     }),
     HostType: Object.freeze({ Outlook: "Outlook" }),
     PlatformType: Object.freeze({ OfficeOnline: "OfficeOnline" }),
-    EventType: Object.freeze({ ItemChanged: ITEM_CHANGED }),
+    EventType: Object.freeze({ ItemChanged: ITEM_CHANGED, RecipientsChanged: RECIPIENTS_CHANGED }),
     AsyncResultStatus: Object.freeze({ ...ASYNC_STATUS }),
     CoercionType: Object.freeze({ Text: "text", Html: "html" }),
     MailboxEnums: MAILBOX_ENUMS,

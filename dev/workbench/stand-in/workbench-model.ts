@@ -3,6 +3,8 @@
 import inbox from "../../fixtures/mailbox/inbox.json";
 import sent from "../../fixtures/mailbox/sent.json";
 import calendar from "../../fixtures/mailbox/calendar.json";
+import type { RecipientField } from "./item-events";
+import type { RoamingStore } from "./roaming-settings";
 
 export interface FixtureAddress {
   displayName: string;
@@ -83,6 +85,10 @@ export interface HostBridge {
   onSelectionChanged(listener: () => void): () => void;
   /** The add-in changed a compose field (setAsync); the page redraws its form. */
   draftEdited(): void;
+  /** The user changed a recipient field of the open draft; returns an unsubscribe function. */
+  onRecipientsChanged?(listener: (field: RecipientField) => void): () => void;
+  /** Where roamingSettings.saveAsync keeps the add-in's settings (the page's localStorage). */
+  readonly roaming?: RoamingStore;
 }
 
 export const WORKBENCH_USER: FixtureAddress = {

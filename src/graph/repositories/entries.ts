@@ -3,6 +3,7 @@
 import type { InteractionLogEntry } from "../../domain/types";
 import { entryFromItem } from "../mapping";
 import { anyEq, eq, type ItemQuery } from "../odata";
+import { StoreError } from "../../domain/errors";
 import { COL } from "../schema";
 import type { SharePointSite } from "../site";
 import { ListRepository } from "./list-repository";
@@ -28,4 +29,22 @@ export const historyQuery = (contactNo: string, isCompany: boolean, pageSize: nu
   filter: eq(isCompany ? E.contactCompanyNo : E.contactNo, contactNo),
   orderBy: { column: E.interactionDate, desc: true },
   top: pageSize,
+});
+
+/** Graph's largest page of list items: totals and the delete job read in pages of this size. */
+export const MAX_PAGE = 999;
+
+/** LoggedSegmentId is a number column; the domain keeps ids as strings. */
+export function segmentNumber(segmentId: string): number {
+  const n = Number(segmentId);
+  if (!/^\d+$/.test(String(segmentId).trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new StoreError("invalid", `"${segmentId}" is not a logged segment id`);
+  return n;
+}
+
+/** Every entry of one logged segment (LoggedSegmentId is indexed). */
+export const entriesOfSegment = (segmentId: string, select?: readonly string[]): ItemQuery => ({
+  filter: eq(E.loggedSegmentId, segmentNumber(segmentId)),
+  top: MAX_PAGE,
+  ...(select ? { select } : {}),
 });

@@ -155,6 +155,44 @@ export class ListRepository<T> {
     };
   }
 
+  /** One item with all its fields. */
+  getStep(id: string, itemId: string): BatchStep {
+    return { id, method: "GET", url: `${this.itemUrl(itemId)}?$expand=fields` };
+  }
+
+  /** PATCH of the given fields only, guarded by the eTag (a stale one answers 412 and changes nothing). */
+  updateStep(id: string, itemId: string, fields: Fields, eTag: string | undefined): BatchStep {
+    if (!eTag) throw new StoreError("invalid", `${this.displayName}: an update needs the item's eTag`);
+    return {
+      id,
+      method: "PATCH",
+      url: `${this.itemUrl(itemId)}/fields`,
+      headers: { "If-Match": eTag },
+      body: fields,
+    };
+  }
+
+  /** DELETE, guarded by the eTag when given. */
+  deleteStep(id: string, itemId: string, eTag?: string): BatchStep {
+    return {
+      id,
+      method: "DELETE",
+      url: this.itemUrl(itemId),
+      ...(eTag ? { headers: { "If-Match": eTag } } : {}),
+    };
+  }
+
+  private itemUrl(itemId: string): string {
+    if (!/^\d+$/.test(itemId))
+      throw new StoreError("invalid", `${this.displayName}: "${itemId}" is not an item id`);
+    return `${this.site.itemsUrl(this.key)}/${itemId}`;
+  }
+
+  /** The answer of an `updateStep` (the item's fields) as a domain object. */
+  itemFromFieldsStep(itemId: string, r: StepResult): T {
+    return this.fromItem({ id: itemId, fields: r.body as Fields });
+  }
+
   /** Reads a list step's answer; a failed step becomes a StoreError. */
   pageFromStep(r: StepResult | undefined): ListPage<T> {
     if (!r) throw new StoreError("unknown", `${this.displayName}: no answer in the $batch`);

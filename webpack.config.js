@@ -5,6 +5,7 @@ const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { gzipSync } = require("node:zlib");
 
 const DEV_ORIGIN = "https://localhost:3000";
 
@@ -18,7 +19,35 @@ function iloConfigFromEnv(env) {
     graphBaseUrl: pick("ILO_GRAPH_BASE_URL"),
     ownDomains: pick("ILO_OWN_DOMAINS"),
     neverLog: pick("ILO_NEVER_LOG"),
+    requestTimeoutSeconds: pick("ILO_REQUEST_TIMEOUT_SECONDS"),
   };
+}
+
+/** Prints the send handler's size: it loads on every send, so it has to stay small (no React, no Fluent). */
+class LaunchEventSizePlugin {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap("LaunchEventSizePlugin", (compilation) => {
+      const asset = compilation.getAsset("launchevent.js");
+      if (!asset) return;
+      const bytes = asset.source.buffer();
+      const gzip = gzipSync(bytes, { level: 9 }).length;
+      const chunk = [...compilation.chunks].find((c) => c.name === "launchevent");
+      const files = chunk ? [...chunk.files].filter((f) => f.endsWith(".js")) : [];
+      const ui = chunk
+        ? [...compilation.chunkGraph.getChunkModulesIterable(chunk)]
+            .map((m) => m.resource || "")
+            .filter((r) => /node_modules[\\/](react|react-dom|@fluentui)[\\/]/.test(r))
+        : [];
+      if (ui.length) compilation.errors.push(new Error(`launchevent.js must not bundle UI code: ${ui[0]}`));
+      if (files.length !== 1)
+        compilation.errors.push(
+          new Error(`launchevent must be one file for classic Outlook, got ${files.join(", ")}`),
+        );
+      console.log(
+        `launchevent.js (send handler): ${(bytes.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip, ${files.length} file(s)`,
+      );
+    });
+  }
 }
 
 module.exports = (_env, argv) => {
@@ -31,10 +60,18 @@ module.exports = (_env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       "auth-dialog": "./src/dialog/auth-dialog.ts",
+      // Log on send: the manifest names launchevent.js (classic Outlook's JavaScript-only runtime) and
+      // launchevent.html (the browser runtime), so neither file may carry a content hash.
+      launchevent: "./src/launchevent/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      filename: (data) =>
+        data.chunk && data.chunk.name === "launchevent"
+          ? "launchevent.js"
+          : production
+            ? "[name].[contenthash:8].js"
+            : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "/",
       clean: true,
@@ -62,6 +99,13 @@ module.exports = (_env, argv) => {
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
+      new HtmlWebpackPlugin({
+        filename: "launchevent.html",
+        template: "./src/launchevent/launchevent.html",
+        chunks: ["launchevent"],
+        scriptLoading: "blocking",
+      }),
+      new LaunchEventSizePlugin(),
       new HtmlWebpackPlugin({
         filename: "auth-dialog.html",
         template: "./src/dialog/auth-dialog.html",

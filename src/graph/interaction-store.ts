@@ -64,8 +64,9 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => loadItemContext(this.core, correspondence, policy));
   }
 
-  logInteraction(request: LogRequest): Promise<LogResult> {
-    return this.writer.log(request, this.core.newId(), false);
+  /** `requestId`: a log decided earlier (at send time) keeps its id, so its segment is found again, never doubled. */
+  logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
+    return this.writer.log(request, options.requestId ?? this.core.newId(), false);
   }
 
   pendingLogs(): Promise<PendingLog[]> {

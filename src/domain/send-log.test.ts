@@ -1,0 +1,121 @@
+import type { ItemContext } from "./ports";
+import { parseSendLogMarker, sendTimeContacts, sendTimeLogRequest, shouldLogOnSend } from "./send-log";
+import { mail, meeting, template } from "./test-fixtures";
+import type { Contact, InteractionLogEntry, ParticipantMatch } from "./types";
+
+const person = (no: string, email: string): Contact => ({
+  contactNo: no,
+  type: "Person",
+  name: `Person ${no}`,
+  email,
+});
+
+function match(email: string, status: ParticipantMatch["status"], contact?: Contact): ParticipantMatch {
+  return {
+    participant: { role: "to", displayName: email, address: email },
+    email,
+    status,
+    ...(contact ? { contact } : {}),
+  };
+}
+
+function context(overrides: Partial<ItemContext> = {}): ItemContext {
+  return {
+    correspondence: mail({ mode: "compose", direction: "outbound", sourceId: "draft:1234abcd" }),
+    matches: [],
+    templates: [template({ code: "EMAIL" }), template({ code: "MEETING", unitDurationMin: 60 })],
+    groups: [],
+    setup: { Emails: "EMAIL", "Meeting Invitation": "MEETING" },
+    alreadyLogged: [],
+    ...overrides,
+  };
+}
+
+const user = { displayName: "Owen", emailAddress: "owen@contoso.example" };
+const now = new Date("2026-05-01T10:00:00Z");
+
+describe("shouldLogOnSend", () => {
+  it("follows the per-mail choice when there is one, else the user's setting", () => {
+    expect(shouldLogOnSend(undefined, false)).toBe(false);
+    expect(shouldLogOnSend(undefined, true)).toBe(true);
+    expect(shouldLogOnSend(false, true)).toBe(false);
+    expect(shouldLogOnSend(true, false)).toBe(true);
+  });
+});
+
+describe("parseSendLogMarker", () => {
+  const good = { id: "0f3a9c1e-1111-4222-8333-444455556666", state: "pending", at: "2026-05-01T10:00:00Z" };
+  it("reads a marker from an object or its JSON", () => {
+    expect(parseSendLogMarker(good)).toEqual(good);
+    expect(parseSendLogMarker(JSON.stringify({ ...good, state: "logged" }))?.state).toBe("logged");
+  });
+  it("treats anything malformed as absent", () => {
+    expect(parseSendLogMarker(undefined)).toBeUndefined();
+    expect(parseSendLogMarker("{not json")).toBeUndefined();
+    expect(parseSendLogMarker({ ...good, state: "done" })).toBeUndefined();
+    expect(parseSendLogMarker({ ...good, id: "x" })).toBeUndefined();
+    expect(parseSendLogMarker({ ...good, at: "yesterday" })).toBeUndefined();
+  });
+});
+
+describe("sendTimeLogRequest", () => {
+  const robin = person("CT000010", "robin@adatum.example");
+  const jesse = person("CT000011", "jesse@adatum.example");
+
+  it("logs every known contact once with the Emails template, leaving unknown and internal people out", () => {
+    const ctx = context({
+      matches: [
+        match("robin@adatum.example", "person", robin),
+        match("jesse@adatum.example", "person", jesse),
+        match("robin.other@adatum.example", "person", robin),
+        match("sam@northwind.example", "unknown"),
+        match("peter@contoso.example", "internal"),
+        match("info@relecloud.example", "ambiguous"),
+      ],
+    });
+    const result = sendTimeLogRequest(ctx, user, now);
+    if (!("request" in result)) throw new Error("expected a request");
+    expect(result.request.contacts.map((c) => c.contactNo)).toEqual(["CT000010", "CT000011"]);
+    expect(result.request.draft).toMatchObject({
+      templateCode: "EMAIL",
+      informationFlow: "Outbound",
+      initiatedBy: "Us",
+      description: "Quote for 200 widgets",
+    });
+    expect(result.request.user).toBe(user);
+  });
+
+  it("uses the Meeting Invitation template and the meeting's length for a meeting", () => {
+    const ctx = context({
+      correspondence: meeting({ mode: "compose", direction: "outbound" }),
+      matches: [match("robin@adatum.example", "person", robin)],
+    });
+    const result = sendTimeLogRequest(ctx, user, now);
+    if (!("request" in result)) throw new Error("expected a request");
+    expect(result.request.draft).toMatchObject({ templateCode: "MEETING", durationMin: 90 });
+  });
+
+  it("leaves out contacts already logged for the item (a logged draft), and says so when none is left", () => {
+    const entry = { contactNo: "ct000010", canceled: false } as InteractionLogEntry;
+    const ctx = context({
+      matches: [match("robin@adatum.example", "person", robin)],
+      alreadyLogged: [entry],
+    });
+    expect(sendTimeContacts(ctx)).toEqual([]);
+    expect(sendTimeLogRequest(ctx, user, now)).toEqual({ nothing: "noContacts" });
+    const canceled = { ...entry, canceled: true };
+    expect(sendTimeContacts({ ...ctx, alreadyLogged: [canceled] })).toEqual([robin]);
+  });
+
+  it("logs nothing when the set-up template is missing or blocked", () => {
+    const matches = [match("robin@adatum.example", "person", robin)];
+    expect(sendTimeLogRequest(context({ matches, setup: {} }), user, now)).toEqual({ nothing: "noTemplate" });
+    expect(
+      sendTimeLogRequest(
+        context({ matches, templates: [template({ code: "EMAIL", blocked: true })] }),
+        user,
+        now,
+      ),
+    ).toEqual({ nothing: "noTemplate" });
+  });
+});

@@ -1,0 +1,127 @@
+// The OnMessageSend / OnAppointmentSend handler. It never blocks sending: whatever happens, it completes with
+// allowEvent true within the budget (Outlook says "taking longer than expected" at 5 s). Before any network call it
+// keeps the log as an intent in the runtime's durable storage and marks the item "pending"; a log written in time
+// removes the intent and marks the item "logged". The sent copy keeps the marker, so the pane can tell.
+import type { MatchingPolicy } from "../domain/matching";
+import {
+  sendTimeLogRequest,
+  shouldLogOnSend,
+  type SendLogIntent,
+  type SendLogMarker,
+} from "../domain/send-log";
+import type { UserProfile } from "../domain/types";
+import type { DrainableStore, SendLogQueue } from "../graph/send-queue";
+import {
+  loadProperties,
+  perMailChoice,
+  readLogOnSendDefault,
+  writeSendLog,
+  type ComposeLoggingHost,
+} from "../office/compose-logging";
+import type { HostOffice } from "../office/host-shapes";
+import { readItem } from "../office/item-reader";
+
+export interface SendEvent {
+  completed(options?: { allowEvent?: boolean }): void;
+}
+
+export interface SendHandlerDeps {
+  office: HostOffice & ComposeLoggingHost;
+  /** The store (same code as the pane) for this user; its outbox is not durable here, the intent is. */
+  store(user: UserProfile): Promise<DrainableStore>;
+  /** Where intents survive this runtime; undefined when it has no durable storage at all. */
+  queue?: SendLogQueue;
+  policy: MatchingPolicy;
+  resolveMeetingUid?: (restId: string) => Promise<string | undefined>;
+  now?: () => Date;
+  newId(): string;
+  /** Completes by then at the latest; default 3,500 ms (Outlook's notice comes at 5 s). */
+  budgetMs?: number;
+  report?(message: string): void;
+}
+
+export const DEFAULT_BUDGET_MS = 3500;
+
+/** Returns the function Office calls with the send event. */
+export function createSendHandler(deps: SendHandlerDeps): (event: SendEvent) => void {
+  const now = deps.now ?? (() => new Date());
+  const report = deps.report ?? (() => undefined);
+  return (event) => {
+    let done = false;
+    const complete = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      event.completed({ allowEvent: true });
+    };
+    const timer = setTimeout(() => {
+      report("log on send: budget reached, the log continues from the kept intent");
+      complete();
+    }, deps.budgetMs ?? DEFAULT_BUDGET_MS);
+    let work: Promise<void>;
+    try {
+      work = logOnSend(deps, now, report);
+    } catch (e) {
+      work = Promise.reject(e);
+    }
+    work.catch((e: unknown) => report(`log on send failed: ${String(e)}`)).finally(complete);
+  };
+}
+
+async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: string) => void): Promise<void> {
+  const { office } = deps;
+  const item = office.context.mailbox.item;
+  if (!item) return;
+  const choice = perMailChoice(await loadProperties(item));
+  if (!shouldLogOnSend(choice, readLogOnSendDefault(office))) return;
+
+  const profile = office.context.mailbox.userProfile ?? {};
+  const user: UserProfile = {
+    displayName: profile.displayName ?? "",
+    emailAddress: profile.emailAddress ?? "",
+  };
+  const correspondence = await readItem(
+    {
+      office,
+      mailboxOwner: { displayName: user.displayName, address: user.emailAddress },
+      now,
+      outlookWebUrl: "https://outlook.office.com",
+      isSetSupported: (name, version) => {
+        try {
+          return !!office.context.requirements?.isSetSupported(name, version);
+        } catch {
+          return false;
+        }
+      },
+      ...(deps.resolveMeetingUid ? { resolveMeetingUid: deps.resolveMeetingUid } : {}),
+    },
+    item,
+  );
+  if (!correspondence) return;
+
+  const id = deps.newId();
+  const mark = async (state: SendLogMarker["state"]): Promise<void> => {
+    // Loaded again: reading the item may have saved the draft id meanwhile.
+    await writeSendLog(await loadProperties(item), { id, state, at: now().toISOString() });
+  };
+  const intent: SendLogIntent = { id, correspondence, user, queuedAt: now().toISOString(), attempts: 0 };
+  // Kept before any network call: a runtime shut down mid-way leaves the intent, never nothing.
+  await Promise.all([mark("pending"), deps.queue?.put(intent)]);
+
+  try {
+    const store = await deps.store(user);
+    const context = await store.loadItemContext(correspondence, deps.policy);
+    const decided = sendTimeLogRequest(context, user, now());
+    if (!("request" in decided)) {
+      await Promise.all([deps.queue?.remove(id), mark("nothing")]);
+      return;
+    }
+    const result = await store.logInteraction(decided.request, { requestId: id });
+    if (result.results.every((r) => r.status === "logged" || r.status === "alreadyLogged")) {
+      await Promise.all([deps.queue?.remove(id), mark("logged")]);
+    }
+  } catch (e) {
+    report(`log on send kept for later: ${e instanceof Error ? e.message : String(e)}`);
+    await deps.queue?.put({ ...intent, attempts: 1, lastError: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -4,8 +4,14 @@ import type { MatchingPolicy } from "../domain/matching";
 import type {
   ContactSearchPage,
   ContactSearchQuery,
+  DeleteCanceledFilter,
+  DeleteCanceledProgress,
   DeleteCanceledResult,
+  EntriesQuery,
   EntryChangeResult,
+  EntryEdit,
+  EntryFilter,
+  EntryTotalsProgress,
   FlushOptions,
   HistoryPage,
   HistoryQuery,
@@ -64,9 +70,8 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => loadItemContext(this.core, correspondence, policy));
   }
 
-  /** `requestId`: a log decided earlier (at send time) keeps its id, so its segment is found again, never doubled. */
-  logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
-    return this.writer.log(request, options.requestId ?? this.core.newId(), false);
+  logInteraction(request: LogRequest): Promise<LogResult> {
+    return this.writer.log(request, this.core.newId(), false);
   }
 
   pendingLogs(): Promise<PendingLog[]> {

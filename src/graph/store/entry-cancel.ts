@@ -142,7 +142,9 @@ export async function uncancelSegment(core: StoreCore, segmentId: string): Promi
 export async function undoLog(core: StoreCore, logged: LogResult): Promise<EntryChangeResult> {
   const segmentId = logged.segment?.id;
   const single = logged.results
-    .filter((r) => r.status === "logged" && r.entry?.id && r.entry.loggedSegmentId !== segmentId)
+    .filter(
+      (r) => r.status === "logged" && r.entry?.id && (!segmentId || r.entry.loggedSegmentId !== segmentId),
+    )
     .map((r) => r.entry!);
   const fromSegment = segmentId ? await cancelSegment(core, segmentId) : undefined;
   const fromEntries = single.length ? await cancelEntries(core, single) : undefined;

@@ -1,11 +1,10 @@
-// A contact's logged interactions, newest first, with statistics over what has been loaded so far.
-import { Badge, Button, Field, Select, Spinner } from "@fluentui/react-components";
-import { ArrowDownLeft16Regular, ArrowUpRight16Regular } from "@fluentui/react-icons";
+// A contact's most recent interactions, newest first, a page at a time; the full entries view (filters, exact
+// statistics, cancel and edit) opens from here.
+import { Badge, Button, Spinner } from "@fluentui/react-components";
+import { ArrowDownLeft16Regular, ArrowUpRight16Regular, List16Regular } from "@fluentui/react-icons";
 import { useId } from "react";
-import type { InteractionStorePort } from "../../domain/ports";
-import { computeStatistics } from "../../domain/statistics";
 import type { Contact, InteractionLogEntry, InteractionTemplate } from "../../domain/types";
-import { useHistory } from "../hooks/useHistory";
+import type { HistoryState } from "../hooks/useHistory";
 import { useI18n } from "../i18n";
 import { ErrorState } from "./ErrorState";
 import { EVALUATION_KEYS } from "./LogForm";
@@ -13,69 +12,28 @@ import { useHistoryStyles } from "./HistoryPanel.styles";
 import { usePaneStyles } from "./Pane.styles";
 
 export interface HistoryPanelProps {
-  store: InteractionStorePort;
-  contacts: Contact[];
   selected: Contact | undefined;
-  onSelect(contactNo: string): void;
-  refreshKey: number;
+  history: HistoryState;
   templates: InteractionTemplate[];
+  /** Opens the entries view for the contact in view. */
+  onOpenEntries(): void;
 }
 
-export function HistoryPanel({
-  store,
-  contacts,
-  selected,
-  onSelect,
-  refreshKey,
-  templates,
-}: HistoryPanelProps) {
+export function HistoryPanel({ selected, history, templates, onOpenEntries }: HistoryPanelProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
-  const styles = useHistoryStyles();
   const headingId = useId();
-  const history = useHistory(store, selected, refreshKey);
-  const stats = computeStatistics(history.entries);
 
   return (
     <section className={pane.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={pane.heading}>
         {i18n.t("historyHeading")}
-        {selected && contacts.length <= 1 ? ` — ${selected.name}` : ""}
+        {selected ? ` — ${selected.name}` : ""}
       </h2>
       {!selected ? (
         <p className={pane.muted}>{i18n.t("historyNoContact")}</p>
       ) : (
         <>
-          {contacts.length > 1 && (
-            <Field label={i18n.t("historyContact")}>
-              <Select value={selected.contactNo} onChange={(_, d) => onSelect(d.value)}>
-                {contacts.map((c) => (
-                  <option key={c.contactNo} value={c.contactNo}>
-                    {c.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          {history.entries.length > 0 && (
-            <div>
-              <div className={styles.caption}>{i18n.plural("statisticsLabel", history.entries.length)}</div>
-              <dl className={styles.stats}>
-                <div className={styles.stat}>
-                  <dt className={styles.statLabel}>{i18n.t("statCount")}</dt>
-                  <dd className={styles.statValue}>{i18n.formatNumber(stats.count)}</dd>
-                </div>
-                <div className={styles.stat}>
-                  <dt className={styles.statLabel}>{i18n.t("statCost")}</dt>
-                  <dd className={styles.statValue}>{i18n.formatNumber(stats.costLCY, 2)}</dd>
-                </div>
-                <div className={styles.stat}>
-                  <dt className={styles.statLabel}>{i18n.t("statDuration")}</dt>
-                  <dd className={styles.statValue}>{i18n.formatNumber(stats.durationMin)}</dd>
-                </div>
-              </dl>
-            </div>
-          )}
           {history.error && <ErrorState error={history.error} onRetry={history.retry} />}
           {!history.loading && !history.error && history.entries.length === 0 && (
             <p className={pane.muted}>{i18n.t("historyEmpty")}</p>
@@ -88,9 +46,14 @@ export function HistoryPanel({
             </ul>
           )}
           {history.loading && <Spinner size="tiny" label={i18n.t("loading")} />}
-          {history.hasMore && !history.loading && (
-            <Button onClick={history.loadMore}>{i18n.t("loadMore")}</Button>
-          )}
+          <div className={pane.actions}>
+            {history.hasMore && !history.loading && (
+              <Button onClick={history.loadMore}>{i18n.t("loadMore")}</Button>
+            )}
+            <Button icon={<List16Regular />} onClick={onOpenEntries}>
+              {i18n.t("openEntries")}
+            </Button>
+          </div>
         </>
       )}
     </section>

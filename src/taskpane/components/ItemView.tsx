@@ -1,19 +1,26 @@
 // Everything about one Outlook item: who is on it, the log form, what the last log did, and history. Mounted
 // with a key per item load, so a new selection starts from a fresh form.
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useCallback, useId, useState } from "react";
-import type { InteractionStorePort, ItemContext } from "../../domain/ports";
+import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Add16Regular } from "@fluentui/react-icons";
+import { Suspense, useCallback, useId, useState } from "react";
+import type { EntryChangeResult, EntryScope, InteractionStorePort, ItemContext } from "../../domain/ports";
 import type { Contact, ParticipantMatch, UserProfile } from "../../domain/types";
 import type { DraftField } from "../../domain/validation";
+import { useEntryTotals } from "../hooks/useEntryTotals";
+import { useHistory } from "../hooks/useHistory";
 import { useLogForm } from "../hooks/useLogForm";
 import { useLogSubmission } from "../hooks/useLogSubmission";
 import { useParticipantSelection } from "../hooks/useParticipantSelection";
+import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
 import { AlreadyLoggedBanner } from "./AlreadyLoggedBanner";
+import { ContactCard } from "./ContactCard";
+import { EntriesView } from "./EntriesViewLazy";
 import { ErrorState } from "./ErrorState";
 import { HistoryPanel } from "./HistoryPanel";
 import { fieldId, LogForm } from "./LogForm";
 import { LogResults } from "./LogResults";
+import { usePaneStyles } from "./Pane.styles";
 import { ParticipantList } from "./ParticipantList";
 
 export interface ItemViewProps {
@@ -28,6 +35,7 @@ export interface ItemViewProps {
 
 export function ItemView({ context, store, user, refreshKey = 0, onLogged }: ItemViewProps) {
   const i18n = useI18n();
+  const pane = usePaneStyles();
   const idPrefix = useId();
   const participantsHeadingId = `${idPrefix}-participants`;
   const participants = useParticipantSelection(context);
@@ -46,40 +54,99 @@ export function ItemView({ context, store, user, refreshKey = 0, onLogged }: Ite
   });
   const [historyNo, setHistoryNo] = useState<string | undefined>();
   const historyContact = known.find((c) => c.contactNo === historyNo) ?? contacts[0] ?? known[0];
+  const [changesKey, setChangesKey] = useState(0);
+  const history = useHistory(store, historyContact, log.historyKey + refreshKey + changesKey);
+  const firstPageShown = history.entries.length > 0 || (!history.loading && !history.error);
+  const totals = useEntryTotals(
+    store,
+    historyContact ? { scope: contactScope(historyContact) } : undefined,
+    firstPageShown,
+    log.historyKey + refreshKey + changesKey,
+  );
+  // The form folds into one line once the item is logged for everyone selected; "Log another" opens it again.
+  const [expanded, setExpanded] = useState(false);
+  const finished = participants.loggedNos.size > 0 && contacts.length === 0 && !expanded;
+  const [entriesScope, setEntriesScope] = useState<EntryScope | undefined>();
+
+  const undone = useCallback(
+    (change: EntryChangeResult) => {
+      participants.updateLogged(change.entries);
+      participants.reselect(new Set(change.entries.map((e) => e.contactNo)));
+      setExpanded(false);
+      setChangesKey((k) => k + 1);
+    },
+    [participants],
+  );
+  const undo = useUndoLog(store, log.result?.result, undone);
 
   const contactCreated = (match: ParticipantMatch, contact: Contact) => {
     participants.contactCreated(match, contact);
     log.setAnnouncement(i18n.t("contactCreated", { name: contact.name }));
   };
 
+  const submit = () => {
+    setExpanded(false);
+    void log.submit();
+  };
+
+  if (entriesScope && historyContact)
+    return (
+      <Suspense fallback={<Spinner label={i18n.t("loading")} />}>
+        <EntriesView
+          store={store}
+          user={user}
+          initialScope={entriesScope}
+          contact={historyContact}
+          templates={context.templates}
+          groups={context.groups}
+          onBack={() => {
+            setEntriesScope(undefined);
+            setChangesKey((k) => k + 1);
+          }}
+        />
+      </Suspense>
+    );
+
   return (
     <>
+      <ContactCard
+        contacts={known}
+        selected={historyContact}
+        onSelect={setHistoryNo}
+        history={history}
+        totals={totals.state}
+        onRetryTotals={totals.retry}
+      />
       <AlreadyLoggedBanner entries={participants.alreadyLogged} />
-      <ParticipantList
-        matches={matches}
-        selection={participants.selection}
-        choices={participants.choices}
-        loggedNos={participants.loggedNos}
-        existingEmails={participants.existingEmails}
-        headingId={participantsHeadingId}
-        {...(form.errors.contacts ? { error: i18n.validation(form.errors.contacts) } : {})}
-        onToggle={participants.toggle}
-        onChoose={participants.choose}
-        onCreateContact={(c) => store.createContact(c)}
-        onContactCreated={contactCreated}
-      />
-      <LogForm
-        idPrefix={idPrefix}
-        values={form.values}
-        errors={form.errors}
-        templates={context.templates}
-        groups={context.groups}
-        contactCount={contacts.length}
-        busy={log.busy}
-        onField={form.setField}
-        onTemplate={form.setTemplate}
-        onSubmit={() => void log.submit()}
-      />
+      {!finished && (
+        <>
+          <ParticipantList
+            matches={matches}
+            selection={participants.selection}
+            choices={participants.choices}
+            loggedNos={participants.loggedNos}
+            existingEmails={participants.existingEmails}
+            headingId={participantsHeadingId}
+            {...(form.errors.contacts ? { error: i18n.validation(form.errors.contacts) } : {})}
+            onToggle={participants.toggle}
+            onChoose={participants.choose}
+            onCreateContact={(c) => store.createContact(c)}
+            onContactCreated={contactCreated}
+          />
+          <LogForm
+            idPrefix={idPrefix}
+            values={form.values}
+            errors={form.errors}
+            templates={context.templates}
+            groups={context.groups}
+            contactCount={contacts.length}
+            busy={log.busy}
+            onField={form.setField}
+            onTemplate={form.setTemplate}
+            onSubmit={submit}
+          />
+        </>
+      )}
       <div role="status" aria-live="polite" aria-atomic="true">
         {log.announcement && !log.error && (
           <MessageBar intent={log.result ? "success" : "info"}>
@@ -96,17 +163,38 @@ export function ItemView({ context, store, user, refreshKey = 0, onLogged }: Ite
       {/* Always mounted, so screen readers announce the per-contact results when they appear. */}
       <div aria-live="polite" aria-relevant="additions text" data-testid="log-results-region">
         {log.result && (
-          <LogResults ref={log.resultsHeading} results={log.result.result.results} names={log.result.names} />
+          <LogResults
+            ref={log.resultsHeading}
+            results={log.result.result.results}
+            names={log.result.names}
+            {...(canUndo(log.result.result) ? { undo: { state: undo.state, onUndo: undo.undo } } : {})}
+          />
         )}
       </div>
+      {finished && (
+        <div className={pane.oneLine}>
+          <Button
+            size="small"
+            icon={<Add16Regular />}
+            onClick={() => {
+              setExpanded(true);
+              requestAnimationFrame(() => document.getElementById(participantsHeadingId)?.focus());
+            }}
+          >
+            {i18n.t("logAnother")}
+          </Button>
+        </div>
+      )}
       <HistoryPanel
-        store={store}
-        contacts={known}
         selected={historyContact}
-        onSelect={setHistoryNo}
-        refreshKey={log.historyKey + refreshKey}
+        history={history}
         templates={context.templates}
+        onOpenEntries={() => historyContact && setEntriesScope(contactScope(historyContact))}
       />
     </>
   );
+}
+
+function contactScope(c: Contact): EntryScope {
+  return { kind: "contact", contactNo: c.contactNo, isCompany: c.type === "Company" };
 }

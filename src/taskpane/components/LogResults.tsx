@@ -1,7 +1,9 @@
 // What happened for each contact of the last log action.
-import { Badge } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { ArrowUndo16Regular } from "@fluentui/react-icons";
 import { forwardRef } from "react";
 import type { ContactLogResult, ContactLogStatus } from "../../domain/ports";
+import type { UndoState } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
 import { usePaneStyles } from "./Pane.styles";
 
@@ -16,10 +18,12 @@ export interface LogResultsProps {
   results: ContactLogResult[];
   /** ContactNo → display name. */
   names: Map<string, string>;
+  /** Offered when the log wrote entries: cancels them (segment included). */
+  undo?: { state: UndoState; onUndo(): void };
 }
 
 export const LogResults = forwardRef<HTMLHeadingElement, LogResultsProps>(function LogResults(
-  { results, names },
+  { results, names, undo },
   headingRef,
 ) {
   const i18n = useI18n();
@@ -55,6 +59,31 @@ export const LogResults = forwardRef<HTMLHeadingElement, LogResultsProps>(functi
           </li>
         ))}
       </ul>
+      {undo && undo.state.status !== "done" && (
+        <div className={pane.actions}>
+          <Button icon={<ArrowUndo16Regular />} disabled={undo.state.status === "busy"} onClick={undo.onUndo}>
+            {undo.state.status === "busy" ? i18n.t("undoing") : i18n.t("undo")}
+          </Button>
+        </div>
+      )}
+      <div role="status">
+        {undo?.state.status === "done" && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {undo.state.queued ? i18n.t("undoQueued") : i18n.plural("undone", undo.state.count)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {undo?.state.status === "error" && (
+        <div role="alert">
+          <MessageBar intent="error">
+            <MessageBarBody>
+              {i18n.t("undoFailed", { message: i18n.storeError(undo.state.error.kind) })}
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
     </section>
   );
 });

@@ -40,6 +40,14 @@ export const usePaneStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  oneLine: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   preformatted: { whiteSpace: "pre-wrap", margin: 0, fontFamily: "inherit", fontSize: "inherit" },
   details: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
 });

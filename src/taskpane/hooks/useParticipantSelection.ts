@@ -32,6 +32,8 @@ export interface ParticipantSelection {
   markLogged(entries: InteractionLogEntry[], doneContactNos: Set<string>): void;
   /** Replaces stored entries (canceled, un-canceled, edited) by id. */
   updateLogged(entries: InteractionLogEntry[]): void;
+  /** Checks the rows of these contacts again (after an undo, to log them once more). */
+  reselect(contactNos: Set<string>): void;
 }
 
 export function useParticipantSelection(context: ItemContext): ParticipantSelection {
@@ -104,6 +106,21 @@ export function useParticipantSelection(context: ItemContext): ParticipantSelect
     setAlreadyLogged((prev) => prev.map((e) => (e.id && byId.get(e.id)) || e));
   }, []);
 
+  const reselect = useCallback(
+    (contactNos: Set<string>) => {
+      const wanted = new Set([...contactNos].map((n) => n.toUpperCase()));
+      setSelection((s) => {
+        const next = new Set(s);
+        for (const m of matches) {
+          const c = m.contact ?? m.candidates?.find((x) => x.contactNo === choices[m.email]);
+          if (c && wanted.has(c.contactNo.toUpperCase())) next.add(m.email);
+        }
+        return next;
+      });
+    },
+    [matches, choices],
+  );
+
   return {
     matches,
     selection,
@@ -118,5 +135,6 @@ export function useParticipantSelection(context: ItemContext): ParticipantSelect
     contactCreated,
     markLogged,
     updateLogged,
+    reselect,
   };
 }

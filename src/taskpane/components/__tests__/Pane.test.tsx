@@ -38,7 +38,13 @@ describe("Dutch", () => {
     const row = await screen.findByTestId("history-entry");
     expect(row).toHaveTextContent(/4 jan\.? 2024/);
     expect(within(row).getByText("Uitgaand")).toBeInTheDocument();
-    expect(screen.getByText("Statistieken van de 1 geladen regel")).toBeInTheDocument();
+    const totals = await screen.findByTestId("entry-totals");
+    expect(totals).toHaveAccessibleName("Statistieken van Jane Doe");
+    expect(
+      within(totals)
+        .getAllByRole("definition")
+        .map((d) => d.textContent),
+    ).toEqual(["1", "1,00", "2"]);
   });
 
   it("shows Dutch validation and error messages", async () => {
@@ -162,7 +168,7 @@ describe("pending outbox", () => {
 });
 
 describe("history", () => {
-  it("pages with Load more and computes statistics over the loaded entries, canceled excluded", async () => {
+  it("pages with Load more; statistics are exact totals from the store, canceled excluded", async () => {
     const store = new FakeStore();
     store.seedEntries(
       Array.from({ length: 25 }, (_, i) => entryFor(JANE.contactNo, i, i === 24 ? { canceled: true } : {})),
@@ -172,14 +178,24 @@ describe("history", () => {
     const rows = screen.getAllByTestId("history-entry");
     expect(rows[0]).toHaveTextContent("Entry 24");
     expect(within(rows[0]!).getByText("Canceled")).toBeInTheDocument();
-    expect(screen.getByText("Statistics of the 20 loaded entries")).toBeInTheDocument();
-    expect(screen.getAllByRole("definition").map((d) => d.textContent)).toEqual(["19", "19.00", "38"]);
+    // Over all 24 non-canceled entries, not the 20 loaded, without pressing Load more.
+    const totals = await screen.findByTestId("entry-totals");
+    expect(
+      within(totals)
+        .getAllByRole("definition")
+        .map((d) => d.textContent),
+    ).toEqual(["24", "24.00", "48"]);
+    expect(store.callsOf("entryTotals")[0]?.[0]).toEqual({
+      scope: { kind: "contact", contactNo: JANE.contactNo, isCompany: false },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Load more" }));
     await waitFor(() => expect(screen.getAllByTestId("history-entry")).toHaveLength(25));
-    expect(screen.getByText("Statistics of the 25 loaded entries")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Load more" })).toBeNull();
-    const values = screen.getAllByRole("definition").map((d) => d.textContent);
-    expect(values).toEqual(["24", "24.00", "48"]);
+    expect(
+      within(totals)
+        .getAllByRole("definition")
+        .map((d) => d.textContent),
+    ).toEqual(["24", "24.00", "48"]);
     expect(store.callsOf("getHistory").at(-1)?.[0]).toMatchObject({ cursor: "20", pageSize: 20 });
   });
 

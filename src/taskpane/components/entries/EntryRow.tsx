@@ -1,0 +1,140 @@
+// One interaction log entry: date, template, direction, description, evaluation, attempt failed, cost,
+// duration, with whom, who logged it, canceled; "Open in Outlook" for a stored https WebLink; its actions.
+import {
+  Badge,
+  Button,
+  Link,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  mergeClasses,
+} from "@fluentui/react-components";
+import {
+  ArrowDownLeft16Regular,
+  ArrowUpRight16Regular,
+  MoreHorizontal20Regular,
+  Open16Regular,
+} from "@fluentui/react-icons";
+import type { EntryEdit } from "../../../domain/ports";
+import type { InteractionLogEntry, InteractionTemplate } from "../../../domain/types";
+import { useI18n } from "../../i18n";
+import { safeWebLink } from "../../model/web-link";
+import { EVALUATION_KEYS } from "../LogForm";
+import { usePaneStyles } from "../Pane.styles";
+import { useEntriesStyles } from "./EntriesView.styles";
+import { EntryEditForm } from "./EntryEditForm";
+
+export interface EntryRowProps {
+  entry: InteractionLogEntry;
+  templates: InteractionTemplate[];
+  /** Say with whom (a company's, a segment's or a user's entries). */
+  showContact: boolean;
+  /** The segment's own entries are shown: no "show segment". */
+  inSegment: boolean;
+  busy: boolean;
+  editing: boolean;
+  onEdit(open: boolean): void;
+  onSave(edit: EntryEdit): Promise<boolean>;
+  onCancel(): void;
+  onUncancel(): void;
+  onCancelSegment(): void;
+  onShowSegment(): void;
+  onFollowUp(): void;
+}
+
+export function EntryRow(props: EntryRowProps) {
+  const { entry, templates, showContact, inSegment, busy, editing } = props;
+  const i18n = useI18n();
+  const styles = useEntriesStyles();
+  const pane = usePaneStyles();
+  const template = templates.find((t) => t.code === entry.templateCode);
+  const link = safeWebLink(entry.webLink);
+  const direction =
+    entry.informationFlow === "Outbound"
+      ? { icon: <ArrowUpRight16Regular aria-hidden />, text: i18n.t("directionOutbound") }
+      : entry.informationFlow === "Inbound"
+        ? { icon: <ArrowDownLeft16Regular aria-hidden />, text: i18n.t("directionInbound") }
+        : { icon: null, text: i18n.t("directionNone") };
+  const title = entry.description || entry.templateCode;
+  return (
+    <li className={styles.row} data-testid="entry-row" data-entry-id={entry.id}>
+      <div className={styles.line}>
+        {direction.icon}
+        <span className={pane.visuallyHidden}>{direction.text}</span>
+        <span className={mergeClasses(styles.description, entry.canceled && styles.canceled)}>{title}</span>
+        {entry.canceled && (
+          <Badge appearance="filled" color="danger">
+            {i18n.t("canceled")}
+          </Badge>
+        )}
+        {entry.attemptFailed && (
+          <Badge appearance="tint" color="warning">
+            {i18n.t("attemptFailedShort")}
+          </Badge>
+        )}
+      </div>
+      <div className={styles.meta}>
+        {[
+          i18n.formatDateTime(entry.interactionDate),
+          template?.description ? `${template.description} (${entry.templateCode})` : entry.templateCode,
+          showContact ? i18n.t("withContact", { name: entry.contactName || entry.contactNo }) : "",
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </div>
+      <div className={styles.meta}>
+        {[
+          entry.evaluation ? `${i18n.t("evaluation")}: ${i18n.t(EVALUATION_KEYS[entry.evaluation])}` : "",
+          `${i18n.t("cost")}: ${i18n.formatNumber(entry.costLCY, 2)}`,
+          i18n.t("minutes", { count: i18n.formatNumber(entry.durationMin) }),
+          i18n.t("byUser", { user: entry.userId }),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </div>
+      {entry.comment && <p className={styles.comment}>{entry.comment}</p>}
+      {editing ? (
+        <EntryEditForm entry={entry} busy={busy} onSave={props.onSave} onClose={() => props.onEdit(false)} />
+      ) : (
+        <div className={styles.actions}>
+          {link && (
+            <Link href={link} target="_blank" rel="noopener noreferrer">
+              <Open16Regular aria-hidden /> {i18n.t("openInOutlook")}
+            </Link>
+          )}
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button
+                size="small"
+                icon={<MoreHorizontal20Regular />}
+                disabled={busy}
+                aria-label={i18n.t("entryActionsFor", { description: title })}
+              >
+                {i18n.t("entryActions")}
+              </Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {entry.canceled ? (
+                  <MenuItem onClick={props.onUncancel}>{i18n.t("uncancelEntry")}</MenuItem>
+                ) : (
+                  <MenuItem onClick={props.onCancel}>{i18n.t("cancelEntry")}</MenuItem>
+                )}
+                {entry.loggedSegmentId && (
+                  <MenuItem onClick={props.onCancelSegment}>{i18n.t("cancelSegment")}</MenuItem>
+                )}
+                {entry.loggedSegmentId && !inSegment && (
+                  <MenuItem onClick={props.onShowSegment}>{i18n.t("showSegment")}</MenuItem>
+                )}
+                <MenuItem onClick={() => props.onEdit(true)}>{i18n.t("editEntry")}</MenuItem>
+                <MenuItem onClick={props.onFollowUp}>{i18n.t("logFollowUp")}</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+      )}
+    </li>
+  );
+}

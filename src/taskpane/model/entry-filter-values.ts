@@ -1,0 +1,63 @@
+// The entries view's filter controls as text, and the EntryFilter / DeleteCanceledFilter they stand for. Date
+// inputs give "YYYY-MM-DD" (a bare date: the whole UTC day, see statistics.ts); anything else is left out.
+import type { DeleteCanceledFilter, EntryFilter, EntryScope } from "../../domain/ports";
+import type { InteractionLogEntry, Contact } from "../../domain/types";
+
+export interface FilterValues {
+  from: string;
+  to: string;
+  groupCode: string;
+  templateCode: string;
+  includeCanceled: boolean;
+}
+
+export const EMPTY_FILTER: FilterValues = {
+  from: "",
+  to: "",
+  groupCode: "",
+  templateCode: "",
+  includeCanceled: false,
+};
+
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (s: string) => BARE_DATE.test(s) && Number.isFinite(Date.parse(s));
+
+export function toEntryFilter(scope: EntryScope, v: FilterValues): EntryFilter {
+  return {
+    scope,
+    ...(validDate(v.from) ? { from: v.from } : {}),
+    ...(validDate(v.to) ? { to: v.to } : {}),
+    ...(v.groupCode ? { groupCode: v.groupCode } : {}),
+    ...(v.templateCode ? { templateCode: v.templateCode } : {}),
+    ...(v.includeCanceled ? { includeCanceled: true } : {}),
+  };
+}
+
+export interface DeleteFilterValues {
+  contactNo: string;
+  from: string;
+  to: string;
+  groupCode: string;
+  templateCode: string;
+}
+
+export function toDeleteFilter(v: DeleteFilterValues): DeleteCanceledFilter {
+  return {
+    ...(v.contactNo.trim() ? { contactNo: v.contactNo.trim() } : {}),
+    ...(validDate(v.from) ? { from: v.from } : {}),
+    ...(validDate(v.to) ? { to: v.to } : {}),
+    ...(v.groupCode ? { groupCode: v.groupCode } : {}),
+    ...(v.templateCode ? { templateCode: v.templateCode } : {}),
+  };
+}
+
+/** The contact an entry was logged for, as the log form needs it (for a follow-up). */
+export function contactOfEntry(e: InteractionLogEntry): Contact {
+  const isCompany = Boolean(e.contactCompanyNo) && e.contactCompanyNo === e.contactNo;
+  return {
+    contactNo: e.contactNo,
+    type: isCompany ? "Company" : "Person",
+    name: e.contactName || e.contactNo,
+    ...(!isCompany && e.contactCompanyNo ? { companyNo: e.contactCompanyNo } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { StoreError } from "../domain/errors";
-import { isNetworkError, kindForStatus, toStoreError } from "./errors";
+import { fromHttpFailure, isNetworkError, isTransient, kindForStatus, toStoreError } from "./errors";
 
 function graphError(status: number, code: string, requestId = "req-1"): GraphError {
   const e = new GraphError(status, `${code} happened`);
@@ -55,5 +55,161 @@ describe("error mapping", () => {
     const original = new StoreError("conflict", "x");
     expect(toStoreError(original)).toBe(original);
     expect(toStoreError(new RangeError("bad")).kind).toBe("unknown");
+  });
+});
+
+// Every status → kind pair, pinned: the pane's messages and the outbox's "retry later" decision depend on them.
+describe("kindForStatus, every pair", () => {
+  it.each([
+    [0, "offline"],
+    [400, "invalid"],
+    [401, "unauthenticated"],
+    [402, "unknown"],
+    [403, "forbidden"],
+    [404, "notFound"],
+    [405, "unknown"],
+    [408, "offline"],
+    [409, "duplicate"],
+    [410, "unknown"],
+    [412, "conflict"],
+    [413, "unknown"],
+    [422, "invalid"],
+    [423, "unknown"],
+    [424, "unknown"],
+    [429, "offline"],
+    [499, "unknown"],
+    [500, "offline"],
+    [501, "offline"],
+    [502, "offline"],
+    [503, "offline"],
+    [504, "offline"],
+    [599, "offline"],
+    [200, "unknown"],
+    [304, "unknown"],
+    [-1, "unknown"],
+  ])("%i → %s", (status, kind) => {
+    expect(kindForStatus(status)).toBe(kind);
+    expect(fromHttpFailure({ status }, "x").kind).toBe(kind);
+  });
+});
+
+describe("fromHttpFailure", () => {
+  it("says what failed with Graph's message, else its code, else the status", () => {
+    const full = fromHttpFailure(
+      { status: 409, code: "nameAlreadyExists", message: "Taken", requestId: "r1" },
+      "Saving",
+    );
+    expect(full).toBeInstanceOf(StoreError);
+    expect(full.message).toBe("Saving: Taken");
+    expect(full.details).toEqual({ status: 409, code: "nameAlreadyExists", requestId: "r1" });
+    expect(fromHttpFailure({ status: 412, code: "resourceModified" }, "Saving").message).toBe(
+      "Saving: resourceModified",
+    );
+    expect(fromHttpFailure({ status: 418 }, "Saving").message).toBe("Saving: HTTP 418");
+  });
+});
+
+describe("isNetworkError", () => {
+  it.each([
+    ["an aborted fetch", { name: "AbortError", message: "This operation was aborted" }],
+    ["a fetch that timed out", { name: "TimeoutError", message: "The operation timed out" }],
+    ["node-fetch's failure", { name: "FetchError", message: "request failed" }],
+    ["a refused connection", Object.assign(new Error("connect"), { code: "ECONNREFUSED" })],
+    ["an unknown host", { name: "Error", cause: { code: "ENOTFOUND" } }],
+    ["undici's closed socket", { name: "Error", cause: { code: "UND_ERR_CLOSED" } }],
+  ])("recognises %s", (_label, e) => {
+    expect(isNetworkError(e)).toBe(true);
+  });
+
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "ECONNRESET"],
+    ["a programming error", new RangeError("bad")],
+    ["another system error", Object.assign(new Error("x"), { code: "ERR_INVALID_ARG_TYPE" })],
+    ["a code that only contains a network code", { cause: { code: "XECONNRESET" } }],
+    ["a code that only starts with one", { cause: { code: "ECONNRESETX" } }],
+    ["a code that is not a string", { cause: { code: ["ECONNRESET"] } }],
+  ])("does not take %s for one", (_label, e) => {
+    expect(isNetworkError(e)).toBe(false);
+  });
+
+  it("never takes an HTTP answer for a network failure, and reads the SDK's status-less wrapper", () => {
+    const answered = new GraphError(504, "Gateway timeout");
+    answered.code = "TimeoutError";
+    expect(isNetworkError(answered)).toBe(false);
+    expect(isNetworkError(new GraphError(503, "unavailable"))).toBe(false);
+    const status0 = new GraphError(0, "");
+    status0.body = { name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } };
+    expect(isNetworkError(status0)).toBe(true);
+  });
+});
+
+describe("toStoreError messages and details", () => {
+  it("names the failure with a default when the caller does not", () => {
+    expect(toStoreError(new RangeError("bad")).message).toBe("Graph request failed: bad");
+    expect(toStoreError("text thrown").message).toBe("Graph request failed: text thrown");
+  });
+
+  it("keeps the network failure as the cause of an offline error", () => {
+    const e = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    const mapped = toStoreError(e, "Saving");
+    expect(mapped.kind).toBe("offline");
+    expect(mapped.message).toBe("Saving: Microsoft Graph could not be reached");
+    expect(mapped.details).toEqual({ cause: e });
+  });
+
+  it("reports a sign-in failure with the SDK's code, else its message", () => {
+    const coded = new GraphError(-1, "user cancelled");
+    coded.code = "BrowserAuthError";
+    const mapped = toStoreError(coded, "Loading");
+    expect(mapped.message).toBe("Loading: sign-in failed (BrowserAuthError)");
+    expect(mapped.details).toEqual({ code: "BrowserAuthError", cause: coded });
+    const uncoded = new GraphError(-1, "no account");
+    uncoded.code = null;
+    const bare = toStoreError(uncoded, "Loading");
+    expect(bare.kind).toBe("unauthenticated");
+    expect(bare.message).toBe("Loading: sign-in failed (no account)");
+    expect(bare.details).toEqual({ code: undefined, cause: uncoded });
+  });
+
+  it("treats a GraphError with status 0 and no network failure as sign-in, not as an HTTP answer", () => {
+    const e = new GraphError(0, "interaction required");
+    e.code = "InteractionRequiredAuthError";
+    expect(toStoreError(e).kind).toBe("unauthenticated");
+  });
+
+  it("keeps anything else as unknown with its cause, even when it looks like a status-less GraphError", () => {
+    const odd = { statusCode: -1, message: "not a GraphError" };
+    const mapped = toStoreError(odd, "Reading");
+    expect(mapped.kind).toBe("unknown");
+    expect(mapped.message).toBe("Reading: [object Object]");
+    expect(mapped.details).toEqual({ cause: odd });
+  });
+
+  it("maps an HTTP GraphError without a code or request id to undefined details", () => {
+    const e = new GraphError(404, "Item not found");
+    e.code = null;
+    e.requestId = null;
+    expect(toStoreError(e, "Reading").details).toEqual({
+      status: 404,
+      code: undefined,
+      requestId: undefined,
+    });
+  });
+});
+
+describe("isTransient", () => {
+  it("is true only for offline", () => {
+    expect(isTransient(new StoreError("offline", "x"))).toBe(true);
+    for (const kind of [
+      "forbidden",
+      "unauthenticated",
+      "conflict",
+      "duplicate",
+      "invalid",
+      "unknown",
+    ] as const)
+      expect(isTransient(new StoreError(kind, "x"))).toBe(false);
   });
 });

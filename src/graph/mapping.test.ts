@@ -7,9 +7,11 @@ import {
   entryFromItem,
   entryToFields,
   groupFromItem,
+  groupToFields,
   segmentFromItem,
   segmentToFields,
   setupFromItems,
+  setupToFields,
   templateFromItem,
   templateToFields,
 } from "./mapping";
@@ -203,5 +205,185 @@ describe("reference data", () => {
       Comment: null,
     });
     expect(entryEditToFields({})).toEqual({});
+  });
+});
+
+// Reading is tolerant in exact ways: each rule below is one a SharePoint answer really exercises (numbers sent as
+// strings, "" for a cleared text column, booleans in several spellings).
+describe("tolerant reading, exactly", () => {
+  it("fills every required string of an item without fields with an empty string", () => {
+    expect(entryFromItem({ id: "1" })).toEqual({
+      id: "1",
+      description: "",
+      contactNo: "",
+      interactionDate: "",
+      templateCode: "",
+      costLCY: 0,
+      durationMin: 0,
+      userId: "",
+      attemptFailed: false,
+      canceled: false,
+      sourceKind: "Manual",
+      dedupeKey: "",
+    });
+    expect(segmentFromItem({ id: "2" })).toEqual({
+      id: "2",
+      description: "",
+      creationDate: "",
+      userId: "",
+      canceled: false,
+    });
+    expect(contactFromItem({ id: "3" })).toEqual({ id: "3", contactNo: "", type: "Person", name: "" });
+    expect(templateFromItem({ id: "4" })).toEqual({
+      id: "4",
+      code: "",
+      description: "",
+      groupCode: "",
+      unitCostLCY: 0,
+      unitDurationMin: 0,
+      blocked: false,
+    });
+    expect(groupFromItem({ id: "5" })).toEqual({ id: "5", code: "", description: "" });
+  });
+
+  it("reads a segment's every column", () => {
+    expect(
+      segmentFromItem({
+        id: "4",
+        eTag: '"s,3"',
+        fields: {
+          Title: "Kick-off",
+          CreationDate: "2024-05-01T00:00:00Z",
+          UserId: "u@x.example",
+          Canceled: true,
+          SourceId: "S1",
+        },
+      }),
+    ).toEqual({
+      id: "4",
+      eTag: '"s,3"',
+      description: "Kick-off",
+      creationDate: "2024-05-01T00:00:00Z",
+      userId: "u@x.example",
+      canceled: true,
+      sourceId: "S1",
+    });
+  });
+
+  it("reads numbers as text, and an empty text as absent", () => {
+    const e = entryFromItem({
+      id: "1",
+      fields: { ContactNo: 42, Comment: "", Subject: "", ContactVia: null },
+    });
+    expect(e.contactNo).toBe("42");
+    expect(e).not.toHaveProperty("comment");
+    expect(e).not.toHaveProperty("subject");
+    expect(e).not.toHaveProperty("contactVia");
+  });
+
+  it.each([
+    [12.5, 12.5],
+    ["12.5", 12.5],
+    [" 7 ", 7],
+    ["", 0],
+    ["   ", 0],
+    ["abc", 0],
+    [Number.NaN, 0],
+    [Number.POSITIVE_INFINITY, 0],
+    ["Infinity", 0],
+    [true, 0],
+    [null, 0],
+    [undefined, 0],
+  ])("reads the number %p as %p", (value, expected) => {
+    expect(entryFromItem({ id: "1", fields: { CostLCY: value } }).costLCY).toBe(expected);
+  });
+
+  it.each([
+    [true, true],
+    ["true", true],
+    [1, true],
+    ["1", true],
+    ["Yes", true],
+    [false, false],
+    ["false", false],
+    [0, false],
+    ["0", false],
+    ["No", false],
+    ["yes", false],
+    ["", false],
+    [null, false],
+  ])("reads the boolean %p as %p", (value, expected) => {
+    expect(entryFromItem({ id: "1", fields: { Canceled: value } }).canceled).toBe(expected);
+  });
+
+  it.each([
+    [12, "12"],
+    ["12", "12"],
+    [12.7, "12"],
+    ["7.0", "7"],
+    [0, undefined],
+    ["0", undefined],
+    ["", undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ])("reads the segment id %p as %p", (value, expected) => {
+    const e = entryFromItem({ id: "1", fields: { LoggedSegmentId: value } });
+    expect(e.loggedSegmentId).toBe(expected);
+  });
+
+  it("trims and lower-cases addresses and domains as read", () => {
+    const c = contactFromItem({
+      id: "1",
+      fields: { Email: " Robin@Adatum.Example ", Email2: "R2@X.example", Domain: " Adatum.Example" },
+    });
+    expect(c).toMatchObject({
+      email: "robin@adatum.example",
+      email2: "r2@x.example",
+      domain: "adatum.example",
+    });
+  });
+
+  it("refuses a segment id that is not an integer, saying which", () => {
+    expect(() => entryToFields({ ...entry, loggedSegmentId: "1.5" })).toThrow(
+      new TypeError('LoggedSegmentId must be a SharePoint item id, got "1.5"'),
+    );
+  });
+});
+
+describe("writing contacts, groups and the setup", () => {
+  it("writes a person's company only when it has one, and every address lower-case", () => {
+    const person: Contact = {
+      contactNo: "CT000011",
+      type: "Person",
+      name: "Sam",
+      email: "Sam@X.example",
+      email2: "SAM.OTHER@X.example",
+      phone: "+45 1234",
+      jobTitle: "Buyer",
+      companyName: "X",
+    };
+    expect(contactToFields(person)).toEqual({
+      Title: "Sam",
+      ContactNo: "CT000011",
+      ContactType: "Person",
+      CompanyName: "X",
+      Email: "sam@x.example",
+      Email2: "sam.other@x.example",
+      Phone: "+45 1234",
+      JobTitle: "Buyer",
+    });
+    expect(contactToFields({ ...person, email: "", email2: "", domain: "" })).not.toHaveProperty("Email");
+    expect(contactToFields({ ...person, companyNo: "CT1" }).CompanyNo).toBe("CT1");
+    expect(
+      contactToFields({ contactNo: "CT2", type: "Company", name: "C", companyNo: "CT9" }).CompanyNo,
+    ).toBe("CT9");
+  });
+
+  it("writes a group and a setup item", () => {
+    expect(groupToFields({ code: "EMAIL", description: "E-mail" })).toEqual({
+      Title: "E-mail",
+      Code: "EMAIL",
+    });
+    expect(setupToFields("Emails", "EMAIL")).toEqual({ Title: "Emails", TemplateCode: "EMAIL" });
   });
 });

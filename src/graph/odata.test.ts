@@ -46,3 +46,52 @@ describe("itemsQuery", () => {
     expect(() => itemsQuery({ top: 0 })).toThrow(RangeError);
   });
 });
+
+// The column-name guard is the one thing between a caller's column name and the $filter text: both anchors matter.
+describe("field() guard", () => {
+  it.each([
+    "Email) or (Title",
+    "Email) or (1 eq 1",
+    "fields/Email",
+    "Email eq 'x'",
+    "1Email",
+    "Email ",
+    " Email",
+    "Em-ail",
+    "",
+  ])("refuses %j, naming it", (column) => {
+    expect(() => field(column)).toThrow(new TypeError(`Not a column internal name: ${column}`));
+  });
+
+  it.each(["Email", "_x", "E", "Email2", "Contact_No"])("accepts %j", (column) => {
+    expect(field(column)).toBe(`fields/${column}`);
+  });
+
+  it("guards every builder that takes a column", () => {
+    expect(() => eq("Email) or (Title", "x")).toThrow(TypeError);
+    expect(() => anyEq("Email) or (Title", ["x"])).toThrow(TypeError);
+    expect(() => startsWith("Email) or (Title", "x")).toThrow(TypeError);
+    expect(() => itemsQuery({ orderBy: { column: "Email) or (Title" } })).toThrow(TypeError);
+  });
+});
+
+describe("and() and itemsQuery, exactly", () => {
+  it("leaves a single clause unparenthesised", () => {
+    expect(and("fields/A eq 1", undefined, "")).toBe("fields/A eq 1");
+    expect(and()).toBeUndefined();
+    expect(and("a", "b", "c")).toBe("(a) and (b) and (c)");
+  });
+
+  it("builds the whole query string", () => {
+    expect(itemsQuery({})).toBe("?$expand=fields");
+    expect(itemsQuery({ filter: "" })).toBe("?$expand=fields");
+    expect(itemsQuery({ select: [] })).toBe("?$expand=fields");
+    expect(itemsQuery({ filter: "fields/A eq 1", orderBy: { column: "A" }, top: 1 })).toBe(
+      "?$expand=fields&$filter=fields%2FA%20eq%201&$orderby=fields%2FA%20asc&$top=1",
+    );
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])("refuses $top %p, saying so", (top) => {
+    expect(() => itemsQuery({ top })).toThrow(new RangeError(`$top must be a positive integer, got ${top}`));
+  });
+});

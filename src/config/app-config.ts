@@ -17,6 +17,8 @@ export interface AppConfig {
   ownDomains: string[];
   /** Addresses or domains that are never logged. */
   neverLog: string[];
+  /** Deadline of one Graph request in milliseconds (ILO_REQUEST_TIMEOUT_SECONDS); the client's 30 s when absent. */
+  requestTimeoutMs?: number;
 }
 
 /** What the build injects: raw strings, validated by loadAppConfig. */
@@ -28,6 +30,7 @@ export interface RawAppConfig {
   graphBaseUrl?: string;
   ownDomains?: string;
   neverLog?: string;
+  requestTimeoutSeconds?: string;
 }
 
 export const DEFAULT_EMULATOR_SITE_URL = "https://contoso.sharepoint.com/sites/interactions";
@@ -184,6 +187,15 @@ function parseTenantId(value: string, problems: string[]): string | undefined {
   return `https://${AUTHORITY_HOSTS[0]}/${value.toLowerCase()}`;
 }
 
+function parseTimeout(value: string, problems: string[]): number | undefined {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+    problems.push(`ILO_REQUEST_TIMEOUT_SECONDS: "${value}" must be a number of seconds from 1 to 600`);
+    return undefined;
+  }
+  return Math.round(seconds * 1000);
+}
+
 function parseGraphBaseUrl(value: string, problems: string[]): string | undefined {
   const url = parseUrl(value);
   if (!url || url.protocol !== "https:") {
@@ -219,6 +231,9 @@ export function loadAppConfig(
   const ownDomains = ownDomainsRaw ? parseDomains(ownDomainsRaw, "ILO_OWN_DOMAINS", problems) : [];
   const neverLog = neverLogRaw ? parseNeverLog(neverLogRaw, problems) : [...DEFAULT_NEVER_LOG];
   const graphBaseUrl = graphRaw ? parseGraphBaseUrl(graphRaw, problems) : undefined;
+  const timeoutRaw = clean(raw.requestTimeoutSeconds);
+  const requestTimeoutMs = timeoutRaw ? parseTimeout(timeoutRaw, problems) : undefined;
+  const timeout = requestTimeoutMs !== undefined ? { requestTimeoutMs } : {};
 
   const tenantMode = Boolean(clientIdRaw || siteUrlRaw || authorityRaw || tenantIdRaw);
   if (!tenantMode) {
@@ -233,6 +248,7 @@ export function loadAppConfig(
       siteUrl: DEFAULT_EMULATOR_SITE_URL,
       ownDomains,
       neverLog,
+      ...timeout,
     };
   }
 
@@ -267,6 +283,7 @@ export function loadAppConfig(
     authority: authority!,
     ownDomains,
     neverLog,
+    ...timeout,
   };
 }
 

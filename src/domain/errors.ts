@@ -33,3 +33,10 @@ export class StoreError extends Error {
 export function isStoreError(e: unknown): e is StoreError {
   return e instanceof StoreError;
 }
+
+/** `details.code` of a sign-in that needs the user: background work stops with it instead of opening a window. */
+export const INTERACTION_REQUIRED = "interactionRequired";
+
+export function needsInteractiveSignIn(e: unknown): boolean {
+  return e instanceof StoreError && e.kind === "unauthenticated" && e.details.code === INTERACTION_REQUIRED;
+}

@@ -103,11 +103,49 @@ export interface PendingLog {
    * unreadable 409). Such a log is no longer sent automatically; the user retries it with "Send now" or discards it.
    */
   failed?: boolean;
+  /** Whose log it is; absent on logs queued before accounts were recorded (then `request.user` tells). */
+  account?: OutboxAccount;
+}
+
+/**
+ * The account a pending log belongs to. It is only ever replayed (or listed, or discarded) by a pane of the same
+ * tenant and user; `mailbox` is the shared mailbox's owner when the item came from one (else the user).
+ */
+export interface OutboxAccount {
+  /** The SharePoint host of the configured site, e.g. "contoso.sharepoint.com" (one per tenant). */
+  tenant: string;
+  /** The signed-in user's address, lower case. */
+  user: string;
+  mailbox?: string;
 }
 
 export interface FlushOptions {
   /** Also retry the logs marked `failed` (the user's "Send now"); automatic runs leave them alone. */
   includeFailed?: boolean;
+  /**
+   * An automatic run (timer, back online, pane start): sign-in is silent only. When it needs the user, the run
+   * stops and rejects with StoreError "unauthenticated", code `interactionRequired`; the pane then asks.
+   */
+  background?: boolean;
+}
+
+/** A problem with the SharePoint lists that only an administrator can fix. */
+export interface ListWarning {
+  /** The list's display name, e.g. "Interaction Log Entries". */
+  list: string;
+  column: string;
+  /** notUnique: DedupeKey does not enforce unique values; notIndexed: an index is missing; missing: no column. */
+  problem: "notUnique" | "notIndexed" | "missing";
+  /** What SharePoint said, when it refused a change. */
+  detail?: string;
+}
+
+/** What "Set up SharePoint lists" did. */
+export interface ProvisionSummary {
+  createdLists: string[];
+  addedColumns: string[];
+  indexedColumns: string[];
+  listWarnings: ListWarning[];
 }
 
 /** Contact search: name prefix (Title), e-mail (Email, Email2, prefix), contact number or company domain. */
@@ -169,8 +207,15 @@ export interface InteractionStorePort extends EntryManagementPort {
   flushPending(options?: FlushOptions): Promise<number>;
   /** The user's decision to drop a pending log: removed from this device, never sent. */
   discardPending(id: string): Promise<void>;
-  /** Administrator action: create or upgrade the SharePoint lists. */
-  provisionLists(): Promise<void>;
+  /** How many pending logs on this device belong to other accounts (never shown or sent here). */
+  pendingElsewhere(): Promise<number>;
+  /** Administrator action: create or upgrade the SharePoint lists; the report names what could not be done. */
+  provisionLists(): Promise<ProvisionSummary>;
+  /**
+   * Checks, once per pane start, that DedupeKey enforces unique values on Interaction Log Entries and Logged
+   * Segments (one $batch reading the two lists' column definitions). Without it a replay can write twice.
+   */
+  checkLists(): Promise<ListWarning[]>;
 }
 
 // ---------------------------------------------------------------- the Interaction Log Entries window (issue 11)

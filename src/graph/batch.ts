@@ -3,7 +3,7 @@
 // RetryHandler sees only the outer 200 of a $batch and never retries what is inside it.
 import { BatchRequestContent, BatchResponseContent, type Client } from "@microsoft/microsoft-graph-client";
 import { GRAPH_VERSION } from "./client";
-import { isNetworkError } from "./errors";
+import { isNetworkError, MalformedResponseError } from "./errors";
 
 export const BATCH_LIMIT = 20;
 const RETRYABLE = new Set([429, 503, 504]);
@@ -192,7 +192,7 @@ export class BatchExecutor {
       if (r.url.startsWith(versionPrefix)) r.url = r.url.slice(versionPrefix.length - 1);
     const raw = (await this.client.api("/$batch").post(payload)) as { responses?: RawStep[] };
     if (!raw || !Array.isArray(raw.responses))
-      throw new TypeError("The $batch answer has no responses array");
+      throw new MalformedResponseError("The $batch answer has no responses array");
     const parsed = new BatchResponseContent({ responses: raw.responses.map(normalizeRawStep) });
     const out = new Map<string, StepResult>();
     for (const [id, response] of parsed.getResponses()) {
@@ -210,7 +210,8 @@ export class BatchExecutor {
       out.set(id, { id, status: response.status, headers, body });
     }
     for (const s of steps)
-      if (!out.has(s.id)) throw new TypeError(`The $batch answer has no response for step "${s.id}"`);
+      if (!out.has(s.id))
+        throw new MalformedResponseError(`The $batch answer has no response for step "${s.id}"`);
     return out;
   }
 }

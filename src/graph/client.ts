@@ -1,5 +1,6 @@
 // The one place a Graph client is made: the SDK's own middleware chain (auth, retry honouring Retry-After,
-// telemetry, HTTP), pointed at Microsoft Graph or at the local emulator.
+// telemetry, HTTP) with two of ours — a deadline on every attempt, and sign-in errors kept intact — pointed at
+// Microsoft Graph or at the local emulator.
 import {
   AuthenticationHandler,
   Client,
@@ -11,6 +12,9 @@ import {
   type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { ClaimsChallengeHandler, isClaimsAware } from "./claims-challenge";
+import { DEFAULT_REQUEST_TIMEOUT_MS, DeadlineHandler, ErrorPassThrough } from "./request-deadline";
+
+export { DEFAULT_REQUEST_TIMEOUT_MS } from "./request-deadline";
 
 export interface RetryOptions {
   /** Seconds to wait when the answer carries no Retry-After (the SDK backs off exponentially from it). */
@@ -26,6 +30,10 @@ export interface GraphClientOptions {
   /** Extra hosts that receive the bearer token; the base URL's own host is always added. */
   customHosts?: Iterable<string>;
   retry?: RetryOptions;
+  /** Deadline of one attempt, answer and body included; default 30 s. A missed deadline is transient. */
+  timeoutMs?: number;
+  /** Aborts every request of this client, in flight or later (an outbox run that timed out). */
+  signal?: AbortSignal;
 }
 
 export const GRAPH_VERSION = "v1.0";
@@ -81,16 +89,20 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const auth = new AuthenticationHandler(options.authProvider);
   const retry = new RetryHandler(retryOptions);
   const telemetry = new TelemetryHandler();
+  const deadline = new DeadlineHandler(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.signal);
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
   retry.setNext(telemetry);
-  telemetry.setNext(http);
-  let first: Middleware = auth;
+  telemetry.setNext(deadline);
+  deadline.setNext(http);
+  let afterFront: Middleware = auth;
   if (isClaimsAware(options.authProvider)) {
     const claims = new ClaimsChallengeHandler(options.authProvider);
     claims.setNext(auth);
-    first = claims;
+    afterFront = claims;
   }
+  const first = new ErrorPassThrough();
+  first.setNext(afterFront);
   const hosts = customHostsFor(baseUrl, options.customHosts);
   return Client.initWithMiddleware({
     baseUrl,

@@ -1,5 +1,5 @@
 // Every failure from Graph becomes one StoreError kind, so the pane can explain it without knowing HTTP.
-import { GraphError } from "@microsoft/microsoft-graph-client";
+import { GraphClientError, GraphError } from "@microsoft/microsoft-graph-client";
 import { StoreError, type StoreErrorKind } from "../domain/errors";
 
 export interface HttpFailure {
@@ -20,17 +20,40 @@ export function kindForStatus(status: number): StoreErrorKind {
   return "unknown";
 }
 
-const NETWORK_ERROR_NAMES = new Set(["TypeError", "AbortError", "FetchError", "TimeoutError"]);
+/**
+ * Names of failures that mean "the request may never have arrived": our own client's network and timeout errors
+ * (client.ts turns fetch's rejections into these), the Fetch standard's AbortError/TimeoutError, node-fetch's.
+ * A bare TypeError is not among them: it is a programming error unless it is fetch's own network failure.
+ */
+const NETWORK_ERROR_NAMES = new Set(["NetworkError", "AbortError", "FetchError", "TimeoutError"]);
+
+/** The messages fetch rejects with when the network fails: Chromium, Firefox, Safari, Node (undici), RN. */
+const FETCH_FAILURE_MESSAGES =
+  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|fetch failed|Network request failed)$/i;
+
+/** A failure of fetch itself (no answer), as opposed to a TypeError from a bug. */
+export function isFetchFailure(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const err = e as { name?: unknown; message?: unknown };
+  return (
+    err.name === "TypeError" &&
+    typeof err.message === "string" &&
+    FETCH_FAILURE_MESSAGES.test(err.message.trim())
+  );
+}
 
 /**
- * Fetch in browsers and Node rejects with a TypeError on a dropped connection or DNS failure; the SDK wraps it in a
- * GraphError with status -1 (keeping the original in `body`). Checked by shape, not instanceof: errors from Node's
- * fetch may come from another realm (test runners, workers).
+ * Our client, fetch in browsers and Node reject this way on a dropped connection, DNS failure or timeout; the SDK
+ * wraps it in a GraphError with status -1 (name as `code`, the original's message, sometimes the original in
+ * `body`). Checked by shape, not instanceof: errors from Node's fetch may come from another realm (test runners,
+ * workers). A malformed answer or a bug (TypeError "Cannot read properties…") is not a network failure.
  */
 export function isNetworkError(e: unknown): boolean {
   if (e instanceof GraphError) {
     if (e.statusCode > 0) return false;
-    return NETWORK_ERROR_NAMES.has(e.code ?? "") || looksLikeNetworkFailure(e.body);
+    if (NETWORK_ERROR_NAMES.has(e.code ?? "")) return true;
+    if (e.code === "TypeError" && isFetchFailure({ name: "TypeError", message: e.message })) return true;
+    return looksLikeNetworkFailure(e.body);
   }
   return looksLikeNetworkFailure(e);
 }
@@ -39,12 +62,18 @@ function looksLikeNetworkFailure(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
   const err = e as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
   if (typeof err.name === "string" && NETWORK_ERROR_NAMES.has(err.name)) return true;
+  if (isFetchFailure(e)) return true;
   const code = err.cause?.code ?? err.code;
   return typeof code === "string" && NETWORK_ERROR_CODES.test(code);
 }
 
 const NETWORK_ERROR_CODES =
   /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
+
+/** Graph answered, but not in a shape we can read (a $batch without responses, a step missing): not transient. */
+export class MalformedResponseError extends TypeError {
+  override readonly name = "MalformedResponseError";
+}
 
 export function fromHttpFailure(f: HttpFailure, what: string): StoreError {
   const kind = kindForStatus(f.status);
@@ -58,6 +87,8 @@ export function fromHttpFailure(f: HttpFailure, what: string): StoreError {
 /** Maps anything thrown by the Graph client (or fetch) to a StoreError; StoreErrors pass through. */
 export function toStoreError(e: unknown, what = "Graph request failed"): StoreError {
   if (e instanceof StoreError) return e;
+  // A sign-in failure, carried through the SDK by client.ts's ErrorPassThrough.
+  if (e instanceof GraphClientError && e.customError instanceof StoreError) return e.customError;
   if (e instanceof GraphError && e.statusCode > 0) {
     return fromHttpFailure(
       {
@@ -70,6 +101,14 @@ export function toStoreError(e: unknown, what = "Graph request failed"): StoreEr
     );
   }
   if (isNetworkError(e)) {
+    const name = e instanceof GraphError ? e.code : (e as { name?: unknown }).name;
+    if (name === "TimeoutError")
+      return new StoreError("offline", `${what}: Microsoft Graph did not answer in time`, {
+        code: "timeout",
+        cause: e,
+      });
+    if (name === "AbortError")
+      return new StoreError("offline", `${what}: the request was cancelled`, { code: "aborted", cause: e });
     return new StoreError("offline", `${what}: Microsoft Graph could not be reached`, { cause: e });
   }
   // With no HTTP status and no network failure, the token provider threw before anything was sent.

@@ -3,6 +3,7 @@ import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import type { AppConfig } from "../config/app-config";
 import type { InteractionStorePort } from "../domain/ports";
 import type { UserProfile } from "../domain/types";
+import { providerForRun } from "./auth/background-auth";
 import { DevTokenProvider } from "./auth/dev-token";
 import { BatchExecutor, type BatchOptions } from "./batch";
 import { createGraphClient, normalizeBaseUrl, type RetryOptions } from "./client";
@@ -19,6 +20,18 @@ export interface CreateInteractionStoreOptions {
   outbox?: OutboxStorage;
   retry?: RetryOptions;
   batch?: BatchOptions;
+  /** Deadline of one Graph request; default the configuration's, else 30 s. */
+  timeoutMs?: number;
+  /** How long one outbox run may take before it is aborted; default 2 minutes. */
+  outboxRunDeadlineMs?: number;
+}
+
+/**
+ * The outbox's account: the SharePoint host of the configured site (one per tenant) and the signed-in user. A
+ * log queued here is never replayed by a pane of another tenant or user.
+ */
+export function outboxAccountFor(config: AppConfig, user: UserProfile): { tenant: string; user: string } {
+  return { tenant: new URL(config.siteUrl).host.toLowerCase(), user: user.emailAddress.trim().toLowerCase() };
 }
 
 export function createInteractionStore(
@@ -30,17 +43,33 @@ export function createInteractionStore(
     (config.mode === "emulator" ? new DevTokenProvider(user.emailAddress, user.displayName) : undefined);
   if (!authProvider) throw new TypeError("Tenant mode needs an authProvider (see src/graph/auth)");
   const baseUrl = normalizeBaseUrl(config.graphBaseUrl);
-  const client = createGraphClient({
-    baseUrl,
-    authProvider,
-    ...(options.retry ? { retry: options.retry } : {}),
-  });
+  const timeoutMs = options.timeoutMs ?? config.requestTimeoutMs;
+  const clientFor = (provider: AuthenticationProvider, signal?: AbortSignal) =>
+    createGraphClient({
+      baseUrl,
+      authProvider: provider,
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  const client = clientFor(authProvider);
   return new GraphInteractionStore({
     site: new SharePointSite(client, config.siteUrl),
     batch: new BatchExecutor(client, baseUrl, options.batch ?? {}),
     baseUrl,
     mode: config.mode,
     outbox: options.outbox ?? defaultOutbox(),
+    account: outboxAccountFor(config, user),
+    forRun: ({ background, signal }) => {
+      const runClient = clientFor(providerForRun(authProvider, background, signal), signal);
+      return {
+        site: new SharePointSite(runClient, config.siteUrl),
+        batch: new BatchExecutor(runClient, baseUrl, options.batch ?? {}),
+      };
+    },
+    ...(options.outboxRunDeadlineMs !== undefined
+      ? { outboxRunDeadlineMs: options.outboxRunDeadlineMs }
+      : {}),
   });
 }
 

@@ -49,7 +49,9 @@ import { listEntries } from "./store/entries-query";
 import { readHistory } from "./store/history-reader";
 import { loadItemContext } from "./store/item-context";
 import { LogWriter } from "./store/log-writer";
-import { OutboxReplay } from "./store/outbox-replay";
+import type { ListWarning, ProvisionSummary } from "../domain/ports";
+import { checkDedupeKeys } from "./store/list-check";
+import { OutboxReplay, type ReplayContext } from "./store/outbox-replay";
 import { StoreCore, type InteractionStoreDeps } from "./store/store-core";
 
 export type { InteractionStoreDeps } from "./store/store-core";
@@ -62,7 +64,10 @@ export class GraphInteractionStore implements InteractionStorePort {
 
   constructor(deps: InteractionStoreDeps) {
     this.core = new StoreCore(deps);
-    this.outbox = new OutboxReplay(deps.outbox, this.core.now);
+    this.outbox = new OutboxReplay(deps.outbox, this.core.now, {
+      ...(deps.account ? { account: deps.account } : {}),
+      ...(deps.outboxRunDeadlineMs !== undefined ? { runDeadlineMs: deps.outboxRunDeadlineMs } : {}),
+    });
     this.writer = new LogWriter(this.core, (request, id, err) => this.outbox.enqueue(request, id, err));
   }
 
@@ -79,11 +84,28 @@ export class GraphInteractionStore implements InteractionStorePort {
   }
 
   flushPending(options: FlushOptions = {}): Promise<number> {
-    return this.outbox.flush((p) => this.writer.log(p.request, p.id, true), options);
+    return this.outbox.flush((p, run) => this.writerForRun(run).log(p.request, p.id, true), options);
+  }
+
+  /** A run's own client: silent sign-in for background runs, every request aborted when the run times out. */
+  private writerForRun(run: ReplayContext): LogWriter {
+    const forRun = this.core.deps.forRun;
+    if (!forRun) return this.writer;
+    return new LogWriter(this.core.derive(forRun(run)), (request, id, err) =>
+      this.outbox.enqueue(request, id, err),
+    );
   }
 
   discardPending(id: string): Promise<void> {
     return this.outbox.discard(id);
+  }
+
+  pendingElsewhere(): Promise<number> {
+    return this.outbox.pendingElsewhere();
+  }
+
+  checkLists(): Promise<ListWarning[]> {
+    return checkDedupeKeys(this.core);
   }
 
   getHistory(query: HistoryQuery): Promise<HistoryPage> {
@@ -171,8 +193,9 @@ export class GraphInteractionStore implements InteractionStorePort {
     return deleteCanceled(this.core, filter, onProgress, signal);
   }
 
-  async provisionLists(): Promise<void> {
-    await this.core.provision();
+  async provisionLists(): Promise<ProvisionSummary> {
+    const { createdLists, addedColumns, indexedColumns, listWarnings } = await this.core.provision();
+    return { createdLists, addedColumns, indexedColumns, listWarnings };
   }
 
   provision(): Promise<ProvisionReport> {

@@ -2,6 +2,7 @@
 // turns on indexes and unique values) without ever dropping a list, a column or an item. Every call here
 // asks for Sites.Manage.All; everyday reads and writes never do.
 import { StoreError } from "../domain/errors";
+import type { ListWarning } from "../domain/ports";
 import type { InteractionGroup, InteractionTemplate, SetupPurpose } from "../domain/types";
 import { toStoreError } from "./errors";
 import { groupToFields, setupToFields, templateToFields } from "./mapping";
@@ -18,6 +19,8 @@ export interface ProvisionReport {
   indexedColumns: string[];
   /** Columns whose unique constraint could not be turned on (e.g. existing duplicate values): data kept as is. */
   warnings: string[];
+  /** The same, for the administrator: which list, which column, what is wrong (shown by the pane). */
+  listWarnings: ListWarning[];
 }
 
 interface ColumnInfo {
@@ -28,7 +31,13 @@ interface ColumnInfo {
 }
 
 export async function provisionLists(site: SharePointSite): Promise<ProvisionReport> {
-  const report: ProvisionReport = { createdLists: [], addedColumns: [], indexedColumns: [], warnings: [] };
+  const report: ProvisionReport = {
+    createdLists: [],
+    addedColumns: [],
+    indexedColumns: [],
+    warnings: [],
+    listWarnings: [],
+  };
   const siteId = await site.siteId();
   const existing = await site.allLists(true);
   try {
@@ -103,6 +112,12 @@ async function upgradeColumns(
       if (col.name === COL.title) {
         // Our own extra index on a built-in column: without it, name search is refused on big lists, nothing else.
         report.warnings.push(`${spec.displayName}/Title: not indexed (${err.message})`);
+        report.listWarnings.push({
+          list: spec.displayName,
+          column: COL.title,
+          problem: "notIndexed",
+          detail: err.message,
+        });
         continue;
       }
       if (!patch.enforceUniqueValues || (err.kind !== "invalid" && err.kind !== "duplicate")) throw e;
@@ -110,6 +125,12 @@ async function upgradeColumns(
       await site.manage(`${base}/${have.id}`).patch({ indexed: true });
       report.indexedColumns.push(`${spec.displayName}/${col.name}`);
       report.warnings.push(`${spec.displayName}/${col.name}: unique values not enforced (${err.message})`);
+      report.listWarnings.push({
+        list: spec.displayName,
+        column: col.name,
+        problem: "notUnique",
+        detail: err.message,
+      });
     }
   }
 }

@@ -4,7 +4,7 @@ import type {
   AuthenticationProvider,
   AuthenticationProviderOptions,
 } from "@microsoft/microsoft-graph-client";
-import { StoreError } from "../../domain/errors";
+import { INTERACTION_REQUIRED, StoreError } from "../../domain/errors";
 import { classifyAuthError, toAuthStoreError } from "./auth-errors";
 import { SCOPES } from "./scopes";
 import type { AccessToken, TokenClient, TokenRequest } from "./token-client";
@@ -38,6 +38,13 @@ export function parseClaimsChallenge(wwwAuthenticate: string | null | undefined)
   }
 }
 
+function interactionRequired(cause: unknown): StoreError {
+  return new StoreError("unauthenticated", "Signing in needs you: sign in to send the pending logs.", {
+    code: INTERACTION_REQUIRED,
+    cause,
+  });
+}
+
 function normalizeScopes(scopes: readonly string[]): string[] {
   return [...new Set(scopes.map((s) => s.trim()).filter(Boolean))];
 }
@@ -59,6 +66,19 @@ export class TokenLadder implements AuthenticationProvider {
 
   /** The Graph SDK's hook; `options.scopes` comes per request from AuthenticationHandlerOptions. */
   getAccessToken(options?: AuthenticationProviderOptions): Promise<string> {
+    return this.token(options, true);
+  }
+
+  /**
+   * For background work (the outbox's automatic runs): the cached token or MSAL's silent acquisition, never a
+   * popup or dialog. When the user has to act, rejects with StoreError "unauthenticated", code
+   * `interactionRequired`.
+   */
+  getAccessTokenSilently(options?: AuthenticationProviderOptions): Promise<string> {
+    return this.token(options, false);
+  }
+
+  private token(options: AuthenticationProviderOptions | undefined, interactive: boolean): Promise<string> {
     const requested = options?.scopes?.length ? options.scopes : (this.options.defaultScopes ?? SCOPES.items);
     const scopes = normalizeScopes(requested);
     const key = scopes
@@ -70,19 +90,21 @@ export class TokenLadder implements AuthenticationProvider {
       const cached = this.cache.get(key);
       if (cached && cached.expiresOn - this.margin > this.now()) return Promise.resolve(cached.accessToken);
     }
-    const running = this.inflight.get(key);
+    // A silent caller never joins (or is joined by) an interactive sign-in it did not ask for.
+    const flight = interactive ? key : `${key}|silent`;
+    const running = this.inflight.get(flight);
     if (running) return running;
     const request: TokenRequest = { scopes };
     if (this.options.loginHint) request.loginHint = this.options.loginHint;
     if (claims) request.claims = claims;
-    const promise = this.acquire(request)
+    const promise = (interactive ? this.acquire(request) : this.acquireSilently(request))
       .then((token) => {
         this.cache.set(key, token);
         if (claims && this.pendingClaims === claims) this.pendingClaims = undefined;
         return token.accessToken;
       })
-      .finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
+      .finally(() => this.inflight.delete(flight));
+    this.inflight.set(flight, promise);
     return promise;
   }
 
@@ -133,6 +155,25 @@ export class TokenLadder implements AuthenticationProvider {
       }
       return this.viaDialog(request);
     });
+  }
+
+  private async acquireSilently(request: TokenRequest): Promise<AccessToken> {
+    let msal: TokenClient;
+    try {
+      this.msalClient ??= this.options.msal();
+      msal = await this.msalClient;
+    } catch (e) {
+      this.msalClient = undefined;
+      // Only the dialog could sign in now, and that needs the user.
+      if (this.options.dialog) throw interactionRequired(e);
+      throw toAuthStoreError(e, request.scopes);
+    }
+    try {
+      return await msal.acquireSilent(request);
+    } catch (e) {
+      if (classifyAuthError(e).kind === "interactionRequired") throw interactionRequired(e);
+      throw toAuthStoreError(e, request.scopes);
+    }
   }
 
   private async viaDialog(request: TokenRequest): Promise<AccessToken> {

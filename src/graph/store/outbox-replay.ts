@@ -1,84 +1,197 @@
 // The device's outbox: logs that could not reach SharePoint, kept under their request id and replayed later, so
 // their DedupeKeys (and their segment's) are the same on every attempt.
-import type { StoreError } from "../../domain/errors";
-import type { FlushOptions, LogRequest, LogResult, PendingLog } from "../../domain/ports";
+//
+// - Scoped: each log records its account (tenant + user + mailbox); a pane replays, lists and discards only the
+//   logs of its own tenant and user, and only counts the others.
+// - Shared: panes claim a log before replaying it (OutboxStorage.withClaim), so one pane at a time replays it; a
+//   discard waits for that claim, and a replay's bookkeeping never writes back a log that was discarded meanwhile.
+// - Bounded: a run still going after `runDeadlineMs` is aborted (its requests cancelled through the signal), so
+//   the next Send now starts a fresh run and Discard is never stuck behind it.
+import { needsInteractiveSignIn, StoreError } from "../../domain/errors";
+import type { FlushOptions, LogRequest, LogResult, OutboxAccount, PendingLog } from "../../domain/ports";
 import { isTransient, toStoreError } from "../errors";
 import type { OutboxStorage } from "../outbox";
 
+export interface ReplayContext {
+  /** Aborted when the run times out: nothing may be sent after that. */
+  signal: AbortSignal;
+  /** An automatic run: silent sign-in only. */
+  background: boolean;
+}
+
 /** Replays one pending log (its own request id, never enqueued again). */
-export type Replay = (pending: PendingLog) => Promise<LogResult>;
+export type Replay = (pending: PendingLog, context: ReplayContext) => Promise<LogResult>;
+
+export interface OutboxReplayOptions {
+  /** This pane's tenant and user. Without it (tests, tools) every log is this pane's. */
+  account?: Omit<OutboxAccount, "mailbox">;
+  /** How long one run may take before it is aborted. Default 2 minutes. */
+  runDeadlineMs?: number;
+}
+
+interface Run {
+  includeFailed: boolean;
+  promise: Promise<number>;
+}
 
 export class OutboxReplay {
-  private flushing?: Promise<number>;
+  private run?: Run;
+  private readonly account?: Omit<OutboxAccount, "mailbox">;
+  private readonly deadline: number;
 
   constructor(
     private readonly outbox: OutboxStorage,
     private readonly now: () => Date,
-  ) {}
+    options: OutboxReplayOptions = {},
+  ) {
+    this.account = options.account && {
+      tenant: options.account.tenant.toLowerCase(),
+      user: options.account.user.toLowerCase(),
+    };
+    this.deadline = options.runDeadlineMs ?? 120_000;
+  }
 
   async enqueue(request: LogRequest, id: string, err: StoreError): Promise<void> {
+    const owner = request.correspondence?.mailboxOwner?.address?.trim().toLowerCase();
+    const user = this.account?.user ?? request.user.emailAddress.trim().toLowerCase();
     const pending: PendingLog = {
       id,
       request,
       queuedAt: this.now().toISOString(),
       attempts: 0,
       lastError: err.message,
+      ...(this.account ? { account: { ...this.account, mailbox: owner || user } } : {}),
     };
     await this.outbox.put(pending);
   }
 
-  pending(): Promise<PendingLog[]> {
-    return this.outbox.list();
+  async pending(): Promise<PendingLog[]> {
+    return (await this.outbox.list()).filter((l) => this.mine(l));
+  }
+
+  async pendingElsewhere(): Promise<number> {
+    return (await this.outbox.list()).filter((l) => !this.mine(l)).length;
   }
 
   flush(replay: Replay, options: FlushOptions = {}): Promise<number> {
-    this.flushing ??= this.flushOnce(replay, options.includeFailed === true).finally(
-      () => (this.flushing = undefined),
-    );
-    return this.flushing;
-  }
-
-  async discard(id: string): Promise<void> {
-    // A run in progress may be replaying this very log and would put it back afterwards: let it finish first.
-    await this.flushing?.catch(() => undefined);
-    await this.outbox.remove(id);
-  }
-
-  private async flushOnce(replay: Replay, includeFailed: boolean): Promise<number> {
-    let sent = 0;
-    for (const pending of await this.outbox.list()) {
-      if (pending.failed && !includeFailed) continue;
-      let result: LogResult | undefined;
-      let error: StoreError | undefined;
-      try {
-        result = await replay(pending);
-      } catch (e) {
-        error = toStoreError(e);
-      }
-      const open = result?.results.filter((r) => r.status === "queued" || r.status === "failed") ?? [];
-      if (result && open.length === 0) {
-        await this.outbox.remove(pending.id);
-        sent++;
-        continue;
-      }
-      const queued = open.find((r) => r.status === "queued");
-      error ??= (queued ?? open[0])?.error;
-      // Offline, throttled, 5xx: retried later. Sign-in or missing lists hit every log alike and are not this
-      // log's fault: kept as they are. Anything else will fail the same way again: it waits for the user.
-      const transient = !!queued || !error || isTransient(error);
-      const retryLater = transient || affectsEveryLog(error!);
-      const failed = transient ? false : retryLater ? pending.failed === true : true;
-      const { failed: _wasFailed, ...rest } = pending;
-      await this.outbox.put({
-        ...rest,
-        attempts: pending.attempts + 1,
-        lastError: error?.message ?? "not sent",
-        ...(failed ? { failed: true } : {}),
-      });
-      // Still offline (or signed out): the rest would fail the same way.
-      if (retryLater) break;
+    const includeFailed = options.includeFailed === true;
+    const current = this.run;
+    if (current) {
+      // Joining is fine unless this caller wants the failed logs and the run in progress skips them (Send now
+      // during an automatic run): then a run with them follows.
+      if (current.includeFailed || !includeFailed) return current.promise;
+      return current.promise.then(
+        (sent) => this.flush(replay, options).then((more) => sent + more),
+        () => this.flush(replay, options),
+      );
     }
-    return sent;
+    const controller = new AbortController();
+    const progress = { sent: 0 };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(
+          new StoreError("offline", "Sending the pending logs took too long", { code: "timeout" }),
+        );
+        resolve(progress.sent);
+      }, this.deadline);
+    });
+    const work = this.flushOnce(
+      replay,
+      includeFailed,
+      options.background === true,
+      controller.signal,
+      progress,
+    );
+    const run: Run = {
+      includeFailed,
+      promise: Promise.race([work, timedOut]).finally(() => {
+        clearTimeout(timer);
+        if (this.run === run) this.run = undefined;
+      }),
+    };
+    this.run = run;
+    return run.promise;
+  }
+
+  /** Waits for a replay of this log in progress (in any pane), then removes it: it is never sent afterwards. */
+  async discard(id: string): Promise<void> {
+    const r = await this.outbox.withClaim(
+      id,
+      async (log) => {
+        if (!this.mine(log))
+          throw new StoreError("forbidden", "This pending log belongs to another account", {
+            code: "otherAccount",
+          });
+        await this.outbox.remove(id);
+      },
+      { wait: true },
+    );
+    if (r.status === "busy") throw new StoreError("conflict", "The pending log is being sent");
+  }
+
+  private mine(log: PendingLog): boolean {
+    const me = this.account;
+    if (!me) return true;
+    if (!log.account) return log.request.user.emailAddress.trim().toLowerCase() === me.user;
+    return log.account.tenant.toLowerCase() === me.tenant && log.account.user.toLowerCase() === me.user;
+  }
+
+  private async flushOnce(
+    replay: Replay,
+    includeFailed: boolean,
+    background: boolean,
+    signal: AbortSignal,
+    progress: { sent: number },
+  ): Promise<number> {
+    let signIn: StoreError | undefined;
+    for (const listed of await this.pending()) {
+      if (signal.aborted) break;
+      if (listed.failed && !includeFailed) continue;
+      const claim = await this.outbox.withClaim(
+        listed.id,
+        async (pending): Promise<"sent" | "next" | "stop"> => {
+          // Re-read under the claim: another pane may have changed it since the list was read.
+          if (pending.failed && !includeFailed) return "next";
+          let result: LogResult | undefined;
+          let error: StoreError | undefined;
+          try {
+            result = await replay(pending, { signal, background });
+          } catch (e) {
+            error = toStoreError(e);
+          }
+          const open = result?.results.filter((r) => r.status === "queued" || r.status === "failed") ?? [];
+          if (result && open.length === 0) {
+            await this.outbox.remove(pending.id);
+            return "sent";
+          }
+          const queued = open.find((r) => r.status === "queued");
+          error ??= (queued ?? open[0])?.error;
+          // Offline, throttled, 5xx: retried later. Sign-in or missing lists hit every log alike and are not this
+          // log's fault: kept as they are. Anything else will fail the same way again: it waits for the user.
+          const transient = !!queued || !error || isTransient(error);
+          const retryLater = transient || affectsEveryLog(error!);
+          const failed = transient ? false : retryLater ? pending.failed === true : true;
+          const { failed: _wasFailed, ...rest } = pending;
+          // Only while still stored: a discard that got in first wins.
+          await this.outbox.replace({
+            ...rest,
+            attempts: pending.attempts + 1,
+            lastError: error?.message ?? "not sent",
+            ...(failed ? { failed: true } : {}),
+          });
+          if (error && background && needsInteractiveSignIn(error)) signIn = error;
+          // Still offline (or signed out): the rest would fail the same way.
+          return retryLater ? "stop" : "next";
+        },
+        { wait: false },
+      );
+      if (claim.status !== "done") continue; // another pane has it, or it was discarded
+      if (claim.value === "sent") progress.sent++;
+      if (claim.value === "stop") break;
+    }
+    if (signIn) throw signIn;
+    return progress.sent;
   }
 }
 

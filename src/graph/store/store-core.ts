@@ -13,7 +13,9 @@ import { allGroups, groupsRepository } from "../repositories/groups";
 import { segmentsRepository } from "../repositories/segments";
 import { allSetup, templateSetupRepository } from "../repositories/template-setup";
 import { allTemplates, templatesRepository } from "../repositories/templates";
+import type { OutboxAccount } from "../../domain/ports";
 import type { OutboxStorage } from "../outbox";
+import type { ReplayContext } from "./outbox-replay";
 import type { SharePointSite } from "../site";
 
 export interface InteractionStoreDeps {
@@ -28,6 +30,15 @@ export interface InteractionStoreDeps {
   /** How many times a lost $batch answer is re-sent at once before the log goes to the outbox. */
   networkRetries?: number;
   batchOptions?: BatchOptions;
+  /** This pane's tenant and user: the outbox replays only their logs. */
+  account?: Omit<OutboxAccount, "mailbox">;
+  /**
+   * The site and $batch runner for one outbox run, on a Graph client of its own: silent sign-in for background
+   * runs, every request aborted when the run times out. Without it runs use the pane's own client.
+   */
+  forRun?: (run: ReplayContext) => Pick<InteractionStoreDeps, "site" | "batch">;
+  /** How long one outbox run may take before it is aborted (default 2 minutes). */
+  outboxRunDeadlineMs?: number;
 }
 
 export interface ReferenceData {
@@ -47,7 +58,11 @@ export class StoreCore {
   readonly now: () => Date;
   private reference?: ReferenceData;
 
-  constructor(readonly deps: InteractionStoreDeps) {
+  /** `parent`: the pane's core, whose reference data a derived (outbox run) core shares. */
+  constructor(
+    readonly deps: InteractionStoreDeps,
+    private readonly parent?: StoreCore,
+  ) {
     this.contacts = contactsRepository(deps.site);
     this.entries = entriesRepository(deps.site);
     this.segments = segmentsRepository(deps.site);
@@ -62,7 +77,12 @@ export class StoreCore {
 
   /** The cached reference data, or undefined when the next $batch has to fetch it. */
   get cachedReference(): ReferenceData | undefined {
-    return this.reference;
+    return this.reference ?? this.parent?.cachedReference;
+  }
+
+  /** The same store over another client (an outbox run's), sharing this core's reference data. */
+  derive(parts: Pick<InteractionStoreDeps, "site" | "batch">): StoreCore {
+    return new StoreCore({ ...this.deps, ...parts }, this);
   }
 
   async referenceSteps(): Promise<BatchStep[]> {
@@ -80,11 +100,12 @@ export class StoreCore {
       groups: this.groups.pageFromStep(answers.get("groups")).items,
       setup: setupFromItems(this.setup.pageFromStep(answers.get("setup")).items as ListItem[]),
     };
+    if (this.parent) this.parent.reference = this.reference;
     return this.reference;
   }
 
   async referenceData(): Promise<ReferenceData> {
-    return this.reference ?? this.rememberReference(await this.run(await this.referenceSteps(), true));
+    return this.cachedReference ?? this.rememberReference(await this.run(await this.referenceSteps(), true));
   }
 
   // ---------------------------------------------------------------- provisioning

@@ -83,7 +83,7 @@ describe("usePendingLogs automatic sending", () => {
     expect(result.current.count).toBe(0);
   });
 
-  it("never overlaps runs: ticks, online events and Send now join the run in progress", async () => {
+  it("never overlaps runs: ticks and online events join the run in progress, Send now follows it", async () => {
     const store = new FakeStore();
     store.pending = [queuedForJane()];
     store.flushOffline = "offline";
@@ -101,9 +101,12 @@ describe("usePendingLogs automatic sending", () => {
     store.flushGate = undefined;
     slow.open();
     await settle();
+    // Send now wanted the failed logs too, which the automatic run skips: its own run follows, never overlapping.
+    expect(flushes(store)).toBe(2);
+    expect(store.callsOf("flushPending")[1]).toEqual([{ includeFailed: true }]);
     expect(result.current.sending).toBe(false);
     await tick();
-    expect(flushes(store)).toBe(2);
+    expect(flushes(store)).toBe(3);
   });
 
   it("sends when the browser comes back online", async () => {

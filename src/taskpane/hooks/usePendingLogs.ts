@@ -1,10 +1,12 @@
 // The device's outbox: how many logs wait for SharePoint, a way to send them now, and automatic sending: once
 // when the pane has started, whenever the browser comes back online, and on a gentle timer while something is
 // pending. Runs never overlap; automatic runs are quiet (a failure only updates the indicator). Automatic runs skip
-// logs the store marked `failed` (a retry cannot fix them); "Send now" retries those too, and only the user can
-// discard one.
+// logs the store marked `failed` (a retry cannot fix them); "Send now" retries those too (right after an automatic
+// run in progress, never skipping them), and only the user can discard one. Automatic runs are background runs:
+// silent sign-in only; when sign-in needs the user, the pane says so and waits for the click (Send now).
+// Logs of other accounts on this device are only counted.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { StoreError } from "../../domain/errors";
+import { needsInteractiveSignIn, type StoreError } from "../../domain/errors";
 import type { InteractionStorePort, PendingLog } from "../../domain/ports";
 import { asStoreError } from "../model/store-error";
 
@@ -30,6 +32,10 @@ export interface PendingState {
   lastError?: string;
   /** Pending logs that failed for good and wait for the user: "Send now" retries them, or they are discarded. */
   failed: PendingLog[];
+  /** An automatic run stopped because signing in needs the user: Send now (a click) signs in and sends. */
+  signInNeeded: boolean;
+  /** Pending logs of other accounts on this device: never sent or shown here, only counted. */
+  elsewhere: number;
   /** Retries everything pending, failed logs included. */
   sendNow(): Promise<void>;
   /** Removes one pending log for good. Rejects when the store could not remove it. */
@@ -51,10 +57,12 @@ export function usePendingLogs(
   const [error, setError] = useState<StoreError | undefined>();
   const [lastError, setLastError] = useState<string | undefined>();
   const [failed, setFailed] = useState<PendingLog[]>([]);
+  const [signInNeeded, setSignInNeeded] = useState(false);
+  const [elsewhere, setElsewhere] = useState(0);
   /** Logs automatic runs would still try. */
   const [retryable, setRetryable] = useState(0);
   const mounted = useRef(true);
-  const running = useRef<Promise<void> | undefined>(undefined);
+  const running = useRef<{ promise: Promise<void>; includeFailed: boolean } | undefined>(undefined);
   const startedOnce = useRef(false);
   const onSentRef = useRef(onSent);
   onSentRef.current = onSent;
@@ -69,9 +77,13 @@ export function usePendingLogs(
   /** Re-reads the outbox; resolves with the number automatic runs would send (undefined when unreadable). */
   const refresh = useCallback(async (): Promise<number | undefined> => {
     try {
-      const logs = await store.pendingLogs();
+      const [logs, others] = await Promise.all([
+        store.pendingLogs(),
+        store.pendingElsewhere().catch(() => 0),
+      ]);
       const stuck = logs.filter((l) => l.failed);
       if (mounted.current) {
+        setElsewhere(others);
         setCount(logs.length);
         setLastError(newestError(logs));
         setFailed(stuck);
@@ -88,28 +100,40 @@ export function usePendingLogs(
     void refresh();
   }, [refresh, refreshKey]);
 
-  /** One run; a run already in progress is joined instead of starting another. Never rejects. */
+  /**
+   * One run; a run already in progress is joined instead of starting another — unless this one must include the
+   * failed logs and the run in progress skips them: then it follows right after. Never rejects.
+   */
   const flush = useCallback(
     (includeFailed: boolean): Promise<void> => {
-      if (running.current) return running.current;
+      const current = running.current;
+      if (current) {
+        if (current.includeFailed || !includeFailed) return current.promise;
+        return current.promise.then(() => flush(includeFailed));
+      }
       const run = (async () => {
         setSending(true);
         setError(undefined);
         try {
-          const sent = await store.flushPending(includeFailed ? { includeFailed } : {});
+          // The user's click may sign in interactively; automatic runs may not.
+          const sent = await store.flushPending(includeFailed ? { includeFailed } : { background: true });
           if (mounted.current) {
             setLastSent(sent);
+            setSignInNeeded(false);
             if (sent > 0) onSentRef.current?.(sent);
           }
         } catch (e) {
-          if (mounted.current) setError(asStoreError(e));
+          if (mounted.current) {
+            setError(asStoreError(e));
+            setSignInNeeded(needsInteractiveSignIn(e));
+          }
         } finally {
           if (mounted.current) setSending(false);
           await refresh();
           running.current = undefined;
         }
       })();
-      running.current = run;
+      running.current = { promise: run, includeFailed };
       return run;
     },
     [store, refresh],
@@ -161,6 +185,8 @@ export function usePendingLogs(
     ...(error ? { error } : {}),
     ...(lastError ? { lastError } : {}),
     failed,
+    signInNeeded,
+    elsewhere,
     sendNow,
     discard,
   };

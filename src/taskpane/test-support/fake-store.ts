@@ -38,6 +38,7 @@ import type {
   TemplateSetup,
 } from "../../domain/types";
 import { FakeEntryBook } from "./fake-entry-book";
+import type { ListWarning, ProvisionSummary } from "../../domain/ports";
 import { CONTACTS, GROUPS, SETUP, TEMPLATES } from "./fixtures";
 
 type Method = keyof InteractionStorePort;
@@ -275,9 +276,34 @@ export class FakeStore implements InteractionStorePort {
     this.pending = this.pending.filter((p) => p.id !== id);
   }
 
-  async provisionLists(): Promise<void> {
+  /** What provisionLists reports (e.g. DedupeKey could not be made unique). */
+  provisionReport: ProvisionSummary = {
+    createdLists: [],
+    addedColumns: [],
+    indexedColumns: [],
+    listWarnings: [],
+  };
+
+  async provisionLists(): Promise<ProvisionSummary> {
     this.enter("provisionLists", []);
     this.provisioned = true;
+    return structuredClone(this.provisionReport);
+  }
+
+  /** Pending logs of other accounts on this device. */
+  elsewhere = 0;
+
+  async pendingElsewhere(): Promise<number> {
+    this.enter("pendingElsewhere", []);
+    return this.elsewhere;
+  }
+
+  /** What the once-per-start list check finds. */
+  listWarnings: ListWarning[] = [];
+
+  async checkLists(): Promise<ListWarning[]> {
+    this.enter("checkLists", []);
+    return [...this.listWarnings];
   }
 
   /** Adds history entries directly, as if logged earlier. */

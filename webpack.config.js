@@ -19,6 +19,7 @@ function iloConfigFromEnv(env) {
     graphBaseUrl: pick("ILO_GRAPH_BASE_URL"),
     ownDomains: pick("ILO_OWN_DOMAINS"),
     neverLog: pick("ILO_NEVER_LOG"),
+    deleteCanceled: pick("ILO_DELETE_CANCELED"),
     requestTimeoutSeconds: pick("ILO_REQUEST_TIMEOUT_SECONDS"),
   };
 }

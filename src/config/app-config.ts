@@ -1,6 +1,7 @@
 // Runtime configuration. Nothing configured means emulator mode; a client id and site URL make a real tenant.
 // Values come from the build (webpack DefinePlugin injects __ILO_CONFIG__ from ILO_* environment variables),
 // and are validated once at start so a typo fails loudly with every problem listed, not at the first Graph call.
+import type { DeleteCanceledPolicy } from "../domain/entry-changes";
 import { isValidEmail } from "../domain/matching";
 
 export interface AppConfig {
@@ -17,8 +18,8 @@ export interface AppConfig {
   ownDomains: string[];
   /** Addresses or domains that are never logged. */
   neverLog: string[];
-  /** Deadline of one Graph request in milliseconds (ILO_REQUEST_TIMEOUT_SECONDS); the client's 30 s when absent. */
-  requestTimeoutMs?: number;
+  /** Who may run "Delete canceled entries" (ILO_DELETE_CANCELED): everyone when absent. See canDeleteCanceled. */
+  deleteCanceled?: DeleteCanceledPolicy;
 }
 
 /** What the build injects: raw strings, validated by loadAppConfig. */
@@ -30,7 +31,7 @@ export interface RawAppConfig {
   graphBaseUrl?: string;
   ownDomains?: string;
   neverLog?: string;
-  requestTimeoutSeconds?: string;
+  deleteCanceled?: string;
 }
 
 export const DEFAULT_EMULATOR_SITE_URL = "https://contoso.sharepoint.com/sites/interactions";
@@ -187,13 +188,15 @@ function parseTenantId(value: string, problems: string[]): string | undefined {
   return `https://${AUTHORITY_HOSTS[0]}/${value.toLowerCase()}`;
 }
 
-function parseTimeout(value: string, problems: string[]): number | undefined {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
-    problems.push(`ILO_REQUEST_TIMEOUT_SECONDS: "${value}" must be a number of seconds from 1 to 600`);
-    return undefined;
+/** "everyone", or the UPNs (e-mail addresses) allowed to delete canceled entries. */
+function parseDeletePolicy(value: string, problems: string[]): DeleteCanceledPolicy {
+  if (value.trim().toLowerCase() === "everyone") return "everyone";
+  const upns: string[] = [];
+  for (const item of splitList(value)) {
+    if (isValidEmail(item)) upns.push(item);
+    else problems.push(`ILO_DELETE_CANCELED: "${item}" is neither a UPN (e-mail address) nor "everyone"`);
   }
-  return Math.round(seconds * 1000);
+  return [...new Set(upns)];
 }
 
 function parseGraphBaseUrl(value: string, problems: string[]): string | undefined {
@@ -231,9 +234,8 @@ export function loadAppConfig(
   const ownDomains = ownDomainsRaw ? parseDomains(ownDomainsRaw, "ILO_OWN_DOMAINS", problems) : [];
   const neverLog = neverLogRaw ? parseNeverLog(neverLogRaw, problems) : [...DEFAULT_NEVER_LOG];
   const graphBaseUrl = graphRaw ? parseGraphBaseUrl(graphRaw, problems) : undefined;
-  const timeoutRaw = clean(raw.requestTimeoutSeconds);
-  const requestTimeoutMs = timeoutRaw ? parseTimeout(timeoutRaw, problems) : undefined;
-  const timeout = requestTimeoutMs !== undefined ? { requestTimeoutMs } : {};
+  const deleteRaw = clean(raw.deleteCanceled);
+  const deletePolicy = deleteRaw ? { deleteCanceled: parseDeletePolicy(deleteRaw, problems) } : {};
 
   const tenantMode = Boolean(clientIdRaw || siteUrlRaw || authorityRaw || tenantIdRaw);
   if (!tenantMode) {
@@ -248,7 +250,7 @@ export function loadAppConfig(
       siteUrl: DEFAULT_EMULATOR_SITE_URL,
       ownDomains,
       neverLog,
-      ...timeout,
+      ...deletePolicy,
     };
   }
 
@@ -283,7 +285,7 @@ export function loadAppConfig(
     authority: authority!,
     ownDomains,
     neverLog,
-    ...timeout,
+    ...deletePolicy,
   };
 }
 

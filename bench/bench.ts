@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startEmulator, type RunningEmulator } from "../dev/emulator/index";
+import { ADMIN_SECRET_HEADER, startEmulator, type RunningEmulator } from "../dev/emulator/index";
 import { seedEmulator } from "../dev/seed/seed";
 import { ensureDevCaTrusted } from "../dev/seed/trust-dev-ca";
 import { DEFAULT_EMULATOR_SITE_URL, type AppConfig } from "../src/config/app-config";
@@ -38,7 +38,7 @@ function config(url: string): AppConfig {
 async function admin(emu: RunningEmulator, method: string, p: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}/_emulator/${p}`, {
     method,
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", [ADMIN_SECRET_HEADER]: emu.adminSecret },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (!res.ok) throw new Error(`${method} /_emulator/${p}: ${res.status} ${await res.text()}`);

@@ -12,7 +12,8 @@ function stopAll(): void {
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
 }
 
-function startEmulator(env: NodeJS.ProcessEnv): Promise<string> {
+/** Starts the emulator; resolves with its URL and this run's admin secret (its first two lines of output). */
+function startEmulator(env: NodeJS.ProcessEnv): Promise<{ url: string; adminSecret: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin("tsx"), [path.join(root, "dev/emulator/main.ts")], {
       cwd: root,
@@ -26,7 +27,8 @@ function startEmulator(env: NodeJS.ProcessEnv): Promise<string> {
       process.stdout.write(text);
       buffered += text;
       const m = /Graph emulator listening on (https:\/\/\S+)\/v1\.0/.exec(buffered);
-      if (m?.[1]) resolve(m[1]);
+      const secret = /^Emulator admin secret: (\S+)$/m.exec(buffered);
+      if (m?.[1] && secret?.[1]) resolve({ url: m[1], adminSecret: secret[1] });
     });
     child.on("exit", (code) => reject(new Error(`the emulator exited (code ${code}) before it was ready`)));
   });
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("the build failed");
   }
 
-  const emulatorUrl = await startEmulator(env);
+  const { url: emulatorUrl, adminSecret } = await startEmulator(env);
   const seed = spawnSync(bin("tsx"), [path.join(root, "dev/seed/seed.ts")], {
     cwd: root,
     stdio: "inherit",
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nInteraction Log for Outlook is running.\n  Open the workbench: ${workbench.url}\n` +
       `  Graph emulator:     ${emulatorUrl}/v1.0 (data in ${env.EMULATOR_DATA})\n` +
+      `  Emulator admin:     ${emulatorUrl}/_emulator/* with header X-Emulator-Secret: ${adminSecret}\n` +
       `  Your browser will warn about the local certificate unless you trust ${certs.caPath}.\n` +
       `Press Ctrl+C to stop.\n`,
   );

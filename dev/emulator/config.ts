@@ -1,4 +1,7 @@
 // Options of a running emulator and how they are read from the environment.
+import { compilePathPatterns } from "./fault-paths";
+import type { PipelineStep } from "./pipeline";
+import type { IEmulatorStore } from "./persistence/store-interface";
 
 export interface FaultConfig {
   /** Share (0..1) of requests answered 429 with Retry-After. */
@@ -19,7 +22,8 @@ export interface FaultConfig {
   retryAfterSeconds?: number;
   /** Seed of the deterministic PRNG; the same seed and request sequence give the same faults. */
   seed?: number;
-  /** Only requests whose path (without /v1.0) matches one of these regular expressions are faulted. */
+  // Only requests whose path (without /v1.0) matches one of these globs are faulted: "*" = characters within one
+  // segment, "**" = anything, e.g. "/sites/**" or "**/items". See fault-paths.ts.
   paths?: string[];
 }
 
@@ -45,10 +49,51 @@ export interface EmulatorOptions {
   noManageUsers?: string[];
   /** Journal size that triggers compaction into a snapshot (bytes). */
   compactAtBytes?: number;
+  /**
+   * Browser origins allowed to call the emulator (CORS); others get 403. Default: the workbench's,
+   * https://localhost:{WORKBENCH_PORT or 3000} and https://127.0.0.1:{same}.
+   */
+  allowedOrigins?: string[];
+  /** Secret for /_emulator/* (header X-Emulator-Secret); default: a random one per run. At least 16 characters. */
+  adminSecret?: string;
+  /** Where log lines go; default stderr (nothing when quiet). */
+  log?: (message: string) => void;
+  /** A store to serve from instead of one built from dataDir/compactAtBytes (closed with the emulator). */
+  store?: IEmulatorStore;
+  /** The pipeline's steps; default PIPELINE (pipeline.ts). Tests wrap them to trace a request. */
+  pipeline?: readonly PipelineStep[];
 }
 
 export const DEFAULT_SITE = "contoso.sharepoint.com/sites/interactions";
 export const DEFAULT_THRESHOLD = 5000;
+export const DEFAULT_WORKBENCH_PORT = 3000;
+export const MIN_ADMIN_SECRET_LENGTH = 16;
+
+/** The workbench's own origins for a port: what the emulator allows by default. */
+export function workbenchOrigins(port: number = DEFAULT_WORKBENCH_PORT): string[] {
+  return [`https://localhost:${port}`, `https://127.0.0.1:${port}`];
+}
+
+/** Normalises an origin ("https://host:port"); throws a TypeError for anything that is not one. */
+export function parseOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new TypeError(`"${text}" is not an origin (e.g. https://localhost:3000)`);
+  }
+  if (url.origin === "null" || url.pathname !== "/" || url.search || url.hash || url.username)
+    throw new TypeError(`"${text}" is not an origin (e.g. https://localhost:3000)`);
+  return url.origin;
+}
+
+export function validateAdminSecret(secret: string): string {
+  if (secret.length < MIN_ADMIN_SECRET_LENGTH || /\s/.test(secret))
+    throw new TypeError(
+      `the admin secret must be at least ${MIN_ADMIN_SECRET_LENGTH} characters without spaces`,
+    );
+  return secret;
+}
 
 export function parseSiteSpec(spec: string): SiteSpec {
   const text = spec.trim().replace(/^https?:\/\//i, "");
@@ -96,11 +141,7 @@ export function validateFaults(f: unknown): FaultConfig {
     if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0))
       throw new TypeError(`${k} must be a non-negative number`);
   }
-  if (o.paths !== undefined) {
-    if (!Array.isArray(o.paths) || !o.paths.every((p) => typeof p === "string"))
-      throw new TypeError("paths must be an array of strings");
-    for (const p of o.paths as string[]) new RegExp(p);
-  }
+  if (o.paths !== undefined) compilePathPatterns(o.paths);
   return o as FaultConfig;
 }
 
@@ -126,7 +167,32 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultDataDir: string): 
     } catch {
       throw new TypeError('EMULATOR_FAULTS must be JSON, e.g. {"rate429":0.1,"seed":1}');
     }
-    opts.faults = validateFaults(parsed);
+    try {
+      opts.faults = validateFaults(parsed);
+    } catch (e) {
+      throw new TypeError(`EMULATOR_FAULTS: ${(e as Error).message}`);
+    }
+  }
+  const origins = env.EMULATOR_ALLOWED_ORIGINS;
+  if (origins) {
+    try {
+      opts.allowedOrigins = origins
+        .split(",")
+        .filter((o) => o.trim())
+        .map(parseOrigin);
+    } catch (e) {
+      throw new TypeError(`EMULATOR_ALLOWED_ORIGINS: ${(e as Error).message}; a comma list of origins`);
+    }
+  } else {
+    const port = number(env, "WORKBENCH_PORT");
+    opts.allowedOrigins = workbenchOrigins(port || DEFAULT_WORKBENCH_PORT);
+  }
+  if (env.EMULATOR_ADMIN_SECRET) {
+    try {
+      opts.adminSecret = validateAdminSecret(env.EMULATOR_ADMIN_SECRET);
+    } catch (e) {
+      throw new TypeError(`EMULATOR_ADMIN_SECRET: ${(e as Error).message}`);
+    }
   }
   return opts;
 }

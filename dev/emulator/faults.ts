@@ -1,5 +1,6 @@
 // Faults on demand, decided by a seeded PRNG (mulberry32) so a test sees the same faults for the same requests.
 import type { FaultConfig } from "./config";
+import { compilePathPatterns, type PathPattern } from "./fault-paths";
 
 export type FaultDecision =
   | { kind: "none" }
@@ -9,16 +10,18 @@ export type FaultDecision =
 export class FaultEngine {
   private config: FaultConfig = {};
   private state = 0;
-  private patterns: RegExp[] = [];
+  private patterns: PathPattern[] = [];
 
   constructor(config: FaultConfig = {}) {
     this.set(config);
   }
 
+  /** Throws a TypeError for a path pattern that is not an accepted glob (see fault-paths.ts). */
   set(config: FaultConfig): void {
+    const patterns = compilePathPatterns(config.paths ?? []);
     this.config = { ...config };
     this.state = (config.seed ?? 1) >>> 0;
-    this.patterns = (config.paths ?? []).map((p) => new RegExp(p));
+    this.patterns = patterns;
   }
 
   get(): FaultConfig {
@@ -34,7 +37,7 @@ export class FaultEngine {
   }
 
   private applies(path: string): boolean {
-    return this.patterns.length === 0 || this.patterns.some((p) => p.test(path));
+    return this.patterns.length === 0 || this.patterns.some((p) => p.matches(path));
   }
 
   /** Delay to apply before handling, in ms (0 = none). */

@@ -6,13 +6,17 @@ import { EmulatorServer } from "./server";
 
 export type { EmulatorOptions, FaultConfig } from "./config";
 export type { StatsSnapshot } from "./stats";
+export type { IEmulatorStore, ListView } from "./persistence/store-interface";
 export { DEFAULT_SITE, DEFAULT_THRESHOLD } from "./config";
+export { ADMIN_SECRET_HEADER, PIPELINE, type PipelineStep } from "./pipeline";
 export { siteRecordFor } from "./site-ids";
 
 export interface RunningEmulator {
   /** `https://127.0.0.1:PORT` — Graph lives under `${url}/v1.0`. */
   url: string;
   port: number;
+  /** This run's secret for /_emulator/*, sent in the ADMIN_SECRET_HEADER (X-Emulator-Secret) header. */
+  adminSecret: string;
   close(): Promise<void>;
   setFaults(f: FaultConfig): void;
   setThreshold(n: number): void;
@@ -38,6 +42,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `https://${shownHost}:${port}`,
     port,
+    adminSecret: server.adminSecret,
     close: () => server.close(),
     setFaults: (f) => server.setFaults(f),
     setThreshold: (n) => server.setThreshold(n),

@@ -1,4 +1,5 @@
-// CLI: `npx tsx dev/emulator/main.ts`. Settings come from EMULATOR_* variables (see dev/emulator/README.md).
+// CLI: `npx tsx dev/emulator/main.ts`. Settings come from EMULATOR_* variables (see dev/emulator/README.md). Prints
+// the URL on the first line and this run's admin secret (for /_emulator/*) on the second.
 import path from "node:path";
 import { optionsFromEnv } from "./config";
 import { startEmulator } from "./index";
@@ -7,6 +8,8 @@ async function main(): Promise<void> {
   const options = optionsFromEnv(process.env, path.resolve(__dirname, "..", "..", ".data", "emulator"));
   const emulator = await startEmulator(options);
   process.stdout.write(`Graph emulator listening on ${emulator.url}/v1.0\n`);
+  // Its own line, after the first (which scripts wait for and must stay as it is).
+  process.stdout.write(`Emulator admin secret: ${emulator.adminSecret}\n`);
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;

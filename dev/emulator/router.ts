@@ -7,7 +7,7 @@ import { invalidRequest, itemNotFound, methodNotAllowed, notImplemented } from "
 import * as items from "./handlers/items";
 import * as lists from "./handlers/lists";
 import type { SiteRecord } from "./model";
-import type { IEmulatorStore } from "./persistence/emulator-store";
+import type { IEmulatorStore } from "./persistence/store-interface";
 import { siteJson } from "./site-ids";
 
 export interface RouterDeps {

@@ -99,12 +99,22 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     [STAND_IN_PATH]: { type: contentTypeOf("page.js"), body: standInJs },
   };
 
-  const proxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  // The workbench's own origins, known once it listens. Its pages call /v1.0 on their own origin; a browser sends an
+  // Origin header with those calls (always for POST/PATCH/DELETE), and another site's page sends its own.
+  const ownOrigins = new Set<string>();
+  const proxy = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     if (!emulator) {
       graphError(res, 502, "EmulatorNotConfigured", "The workbench has no emulator URL (set EMULATOR_URL)");
       return;
     }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin)) {
+      graphError(res, 403, "accessDenied", `Origin '${origin}' may not call Graph through the workbench`);
+      return;
+    }
     const headers = { ...req.headers };
+    // Checked above: to the emulator this is the workbench's own server-side call, whatever port it listens on.
+    delete headers.origin;
     // Keep the browser's Host so the emulator builds @odata.nextLink URLs that point back at this origin.
     headers["x-forwarded-host"] = req.headers.host ?? "";
     headers["x-forwarded-proto"] = "https";
@@ -115,7 +125,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         port: emulator.port || 443,
         servername: emulator.hostname === "127.0.0.1" ? undefined : emulator.hostname,
         method: req.method,
-        path: req.url,
+        // The normalised path that isGraphPath checked (so "/v1.0/../_emulator/…" cannot reach the admin API).
+        path: `${url.pathname}${url.search}`,
         headers,
         ca: certs.ca,
       },
@@ -172,7 +183,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
     const url = new URL(req.url ?? "/", "https://localhost");
     if (isGraphPath(url.pathname)) {
-      proxy(req, res);
+      proxy(req, res, url);
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -200,6 +211,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   });
   const actual = (server.address() as AddressInfo).port;
   const url = `https://localhost:${actual}/`;
+  ownOrigins.add(`https://localhost:${actual}`).add(`https://127.0.0.1:${actual}`);
   log(`serving ${paneDir}${emulator ? `, Graph → ${emulator.origin}` : ", no emulator"}`);
   return {
     url,

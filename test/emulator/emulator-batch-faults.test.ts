@@ -3,7 +3,7 @@ import https from "node:https";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BatchRequestContent, BatchResponseContent, type Client } from "@microsoft/microsoft-graph-client";
-import type { RunningEmulator } from "../../dev/emulator";
+import { ADMIN_SECRET_HEADER, type RunningEmulator } from "../../dev/emulator";
 import { createList, HOST, raw, sdk, SITE_PATH, start, token, type GraphJson } from "./helpers";
 
 let emulator: RunningEmulator;
@@ -126,7 +126,7 @@ describe("$batch", () => {
 
   it("answers 429 with Retry-After for individual sub-requests when faults are on", async () => {
     // Only paths under /sites are faulted, so the outer /$batch itself always goes through.
-    emulator.setFaults({ rate429: 0.5, seed: 7, retryAfterSeconds: 1, paths: ["^/sites/"] });
+    emulator.setFaults({ rate429: 0.5, seed: 7, retryAfterSeconds: 1, paths: ["/sites/**"] });
     const requests = Array.from({ length: 10 }, (_, i) => ({
       id: `g${i}`,
       method: "GET",
@@ -160,7 +160,7 @@ describe("faults", () => {
   });
 
   it("limits faults to matching paths", async () => {
-    emulator.setFaults({ rate429: 1, paths: ["/items$"] });
+    emulator.setFaults({ rate429: 1, paths: ["**/items"] });
     expect((await raw(emulator, "GET", `/v1.0/sites/${siteId}`)).status).toBe(200);
     const res = await raw(emulator, "GET", `/v1.0${items}`);
     expect(res.status).toBe(429);
@@ -171,7 +171,7 @@ describe("faults", () => {
     // Every request to the site is throttled until the first 429 has been served; faults then go off, and the
     // retry, sent only after Retry-After (1 s), succeeds. Watching the in-process counter (not a fixed delay)
     // keeps this independent of how loaded the machine is.
-    emulator.setFaults({ rate429: 1, retryAfterSeconds: 1, paths: ["^/sites/[^/]+$"] });
+    emulator.setFaults({ rate429: 1, retryAfterSeconds: 1, paths: ["/sites/*"] });
     const served429 = emulator.stats().faults["429"] ?? 0;
     const watcher = setInterval(() => {
       if ((emulator.stats().faults["429"] ?? 0) > served429) {
@@ -199,13 +199,13 @@ describe("faults", () => {
   it("drops connections before or after applying a write, as configured", async () => {
     const count = async () => (await client.api(items).top(999).get()).value.length;
     const before = await count();
-    emulator.setFaults({ dropRate: 1, dropAfterShare: 0, paths: ["/items$"] });
+    emulator.setFaults({ dropRate: 1, dropAfterShare: 0, paths: ["**/items"] });
     await expect(
       raw(emulator, "POST", `/v1.0${items}`, { body: { fields: { Title: "lost before" } } }),
     ).rejects.toThrow(/socket hang up|ECONNRESET/);
     emulator.setFaults({});
     expect(await count()).toBe(before);
-    emulator.setFaults({ dropRate: 1, dropAfterShare: 1, paths: ["/items$"] });
+    emulator.setFaults({ dropRate: 1, dropAfterShare: 1, paths: ["**/items"] });
     await expect(
       raw(emulator, "POST", `/v1.0${items}`, { body: { fields: { Title: "lost answer" } } }),
     ).rejects.toThrow(/socket hang up|ECONNRESET/);
@@ -250,7 +250,11 @@ it("serves HTTPS that Node trusts through the dev CA (customHosts accepts 127.0.
   const ca = readFileSync(path.resolve(__dirname, "..", "..", ".dev-certs", "ca.crt"));
   const status = await new Promise<number>((resolve, reject) => {
     https
-      .get(`${emulator.url}/_emulator/health`, { ca }, (res) => resolve(res.statusCode ?? 0))
+      .get(
+        `${emulator.url}/_emulator/health`,
+        { ca, headers: { [ADMIN_SECRET_HEADER]: emulator.adminSecret } },
+        (res) => resolve(res.statusCode ?? 0),
+      )
       .on("error", reject);
   });
   expect(status).toBe(200);

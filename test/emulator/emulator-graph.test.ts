@@ -474,7 +474,8 @@ describe("auth and permissions", () => {
     expect(pre.status).toBe(204);
     expect(pre.headers["access-control-allow-origin"]).toBe("https://localhost:3000");
     expect(pre.headers["access-control-allow-methods"]).toContain("PATCH");
-    expect(pre.headers["access-control-allow-headers"]).toBe("authorization,if-match");
+    // A fixed list of the headers Graph clients send, not an echo of what was asked for (issue 12, item 13).
+    expect(pre.headers["access-control-allow-headers"]).toMatch(/Authorization.*If-Match/);
     const get = await raw(emulator, "GET", `/v1.0/sites/${siteId}`, {
       headers: { Origin: "https://localhost:3000" },
     });

@@ -200,7 +200,7 @@ it("fsyncs every write before its response while a slow $batch is in flight", as
     });
 
     // Only sub-requests on the slow list sleep; the batch writes once, then sleeps again before its second write.
-    emulator.setFaults({ slowRate: 1, slowMs: 1500, paths: [`/lists/${slowList.id}/`] });
+    emulator.setFaults({ slowRate: 1, slowMs: 1500, paths: [`**/lists/${slowList.id}/**`] });
     const slowBatch = raw(emulator, "POST", "/v1.0/$batch", {
       body: { requests: [post(slowList.id, "s1"), { ...post(slowList.id, "s2"), dependsOn: ["s1"] }] },
     });

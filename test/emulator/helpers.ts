@@ -5,7 +5,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "@microsoft/microsoft-graph-client";
 import { mintDevToken } from "../../src/graph/auth/dev-token";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../dev/emulator";
+import {
+  ADMIN_SECRET_HEADER,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "../../dev/emulator";
 
 export const HOST = "contoso.sharepoint.com";
 export const SITE_PATH = "/sites/interactions";
@@ -54,15 +59,25 @@ export interface RawResponse {
   body: GraphJson;
 }
 
-/** One HTTPS request with full control over headers; rejects if the connection is dropped. */
+/**
+ * One HTTPS request with full control over headers; rejects if the connection is dropped. Requests to /_emulator/*
+ * carry the emulator's admin secret unless `adminSecret` says otherwise (null = none).
+ */
 export function raw(
-  emulator: RunningEmulator,
+  emulator: Pick<RunningEmulator, "url"> & Partial<Pick<RunningEmulator, "adminSecret">>,
   method: string,
   urlPath: string,
-  options: { headers?: Record<string, string>; body?: unknown; token?: string | null } = {},
+  options: {
+    headers?: Record<string, string>;
+    body?: unknown;
+    token?: string | null;
+    adminSecret?: string | null;
+  } = {},
 ): Promise<RawResponse> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token !== null) headers.Authorization ??= `Bearer ${options.token ?? token()}`;
+  const secret = options.adminSecret === undefined ? emulator.adminSecret : options.adminSecret;
+  if (urlPath.startsWith("/_emulator") && secret) headers[ADMIN_SECRET_HEADER] = secret;
   let payload: string | undefined;
   if (options.body !== undefined) {
     payload = typeof options.body === "string" ? options.body : JSON.stringify(options.body);

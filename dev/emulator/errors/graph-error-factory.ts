@@ -1,5 +1,7 @@
-// One function per Graph error code the emulator returns. Codes and statuses follow
-// https://learn.microsoft.com/graph/errors; messages follow what SharePoint-backed Graph endpoints say where known.
+// One function per Graph error code the emulator returns, and the one place a thrown value becomes an answer in
+// Graph's wire shape (errorResponse). Codes and statuses follow https://learn.microsoft.com/graph/errors; messages
+// follow what SharePoint-backed Graph endpoints say where known.
+import type { GraphResponse } from "../context";
 import { GraphError } from "./graph-error";
 
 export const HONOR_NON_INDEXED = "HonorNonIndexedQueriesWarningMayFailRandomly";
@@ -88,4 +90,67 @@ export function serviceUnavailable(retryAfterSeconds: number): GraphError {
 
 export function internalError(message: string): GraphError {
   return new GraphError(500, "generalException", message);
+}
+
+/**
+ * 413 for a body over the cap. Graph documents 413 "Request Entity Too Large"; the code string is not confirmed
+ * against the service.
+ */
+export function requestTooLarge(limitBytes: number): GraphError {
+  return new GraphError(
+    413,
+    "requestEntityTooLarge",
+    `The request body is larger than ${limitBytes} bytes, the most this endpoint accepts`,
+  );
+}
+
+export function invalidJsonBody(): GraphError {
+  return invalidRequest("The request body is not valid JSON");
+}
+
+/** A browser page from an origin the emulator does not serve (CORS), for a request or its preflight. */
+export function originNotAllowed(origin: string): GraphError {
+  return accessDenied(
+    `Origin '${origin}' may not call this emulator. Allowed origins are the workbench's; set EMULATOR_ALLOWED_ORIGINS to change them.`,
+  );
+}
+
+/** /_emulator/* without the run's admin secret. Not Graph's API, so not Graph's token error either. */
+export function adminSecretRequired(header: string): GraphError {
+  return new GraphError(
+    401,
+    "unauthenticated",
+    `The emulator's admin endpoints need the admin secret printed at start, in the ${header} header`,
+  );
+}
+
+export function nestedBatch(): GraphError {
+  return invalidRequest("A $batch cannot contain another $batch");
+}
+
+export function batchBodyWithoutContentType(id: string): GraphError {
+  return invalidRequest(`Request '${id}' has a body but no Content-Type header.`);
+}
+
+export function invalidVersion(pathname: string): GraphError {
+  return invalidRequest(`Invalid version or path '${pathname}': the emulator serves /v1.0`);
+}
+
+/**
+ * The answer for anything thrown while handling a request: a GraphError as it is, anything else as a 500
+ * generalException (reported through `onInternal`), both in Graph's wire shape with the request's ids.
+ */
+export function errorResponse(
+  e: unknown,
+  requestId: string,
+  clientRequestId: string,
+  onInternal: (e: unknown) => void = () => undefined,
+): GraphResponse {
+  let err: GraphError;
+  if (e instanceof GraphError) err = e;
+  else {
+    onInternal(e);
+    err = internalError("The emulator failed to handle the request");
+  }
+  return { status: err.status, headers: { ...err.headers }, body: err.toBody(requestId, clientRequestId) };
 }

@@ -1,4 +1,5 @@
-// Admin endpoints under /_emulator/ (no auth; never under /v1.0): faults, config, sites, bulk insert, stats.
+// Admin endpoints under /_emulator/ (never under /v1.0; the pipeline's admin step has checked the run's admin secret
+// before this sees the body): faults, config, sites, bulk insert, stats.
 import { type EmulatorOptions, type FaultConfig, parseSiteSpec, validateFaults } from "../config";
 import { type GraphResponse, json } from "../context";
 import {
@@ -9,7 +10,7 @@ import {
 } from "../errors/graph-error-factory";
 import { keyOf } from "../field-values";
 import { SYSTEM_IDENTITY, type ItemRecord } from "../model";
-import type { IEmulatorStore } from "../persistence/emulator-store";
+import type { IEmulatorStore } from "../persistence/store-interface";
 import { siteRecordFor, siteJson } from "../site-ids";
 import type { Stats } from "../stats";
 import type { FaultEngine } from "../faults";

@@ -1,13 +1,13 @@
-// JSON $batch: validates the envelope as Graph does (at most 20 requests, unique ids, known dependsOn, a
-// Content-Type for every body), runs requests in dependency order and answers 424 for dependents of failures.
+// JSON $batch: validates the envelope as Graph does (at most 20 requests, unique ids, known and acyclic dependsOn),
+// runs the parts in dependency order, each through the pipeline (runPart: the same steps as a top-level request), and
+// answers 424 for dependents of failures.
 import type { GraphRequest, GraphResponse } from "../context";
 import { json } from "../context";
-import { failedDependency, invalidRequest } from "../errors/graph-error-factory";
-import { GraphError } from "../errors/graph-error";
+import { errorResponse, failedDependency, invalidRequest } from "../errors/graph-error-factory";
 
 export const BATCH_LIMIT = 20;
 
-interface BatchPart {
+export interface BatchPart {
   id: string;
   method: string;
   url: string;
@@ -23,8 +23,8 @@ export interface BatchResponsePart {
   body?: unknown;
 }
 
-/** Runs one sub-request (auth, faults, routing and error shaping included) and returns its response. */
-export type RunPart = (sub: GraphRequest) => Promise<GraphResponse>;
+/** Runs one part through the pipeline (auth, body, faults, routing and error shaping included). */
+export type RunPart = (part: BatchPart) => Promise<GraphResponse>;
 
 function parseParts(body: unknown): BatchPart[] {
   const requests = (body as { requests?: unknown } | null)?.requests;
@@ -87,18 +87,7 @@ function parseParts(body: unknown): BatchPart[] {
   return parts;
 }
 
-function subPath(url: string): { path: string; query: URLSearchParams } {
-  const u = new URL(url.startsWith("/") ? url : `/${url}`, "https://batch.invalid");
-  let path = u.pathname;
-  if (/^\/(v1\.0|beta)(\/|$)/.test(path)) path = path.replace(/^\/(v1\.0|beta)/, "");
-  return { path: path || "/", query: u.searchParams };
-}
-
-export async function runBatch(
-  req: GraphRequest,
-  runPart: RunPart,
-  errorPart: (e: GraphError, sub: GraphRequest) => GraphResponse,
-): Promise<GraphResponse> {
+export async function runBatch(req: GraphRequest, runPart: RunPart): Promise<GraphResponse> {
   const parts = parseParts(req.body);
   const results = new Map<string, BatchResponsePart>();
   const order: string[] = [];
@@ -106,34 +95,14 @@ export async function runBatch(
   while (pending.length > 0) {
     const idx = pending.findIndex((p) => p.dependsOn.every((d) => results.has(d)));
     const part = pending.splice(idx, 1)[0]!;
-    const { path, query } = subPath(part.url);
-    const sub: GraphRequest = {
-      method: part.method,
-      path,
-      query,
-      headers: { ...part.headers },
-      body: part.body,
-      requestId: req.requestId,
-      clientRequestId: part.headers["client-request-id"] ?? req.clientRequestId,
-      origin: req.origin,
-      caller: req.caller,
-      inBatch: true,
-    };
-    let res: GraphResponse;
     const failedDep = part.dependsOn.some((d) => (results.get(d)?.status ?? 500) >= 400);
-    if (failedDep) res = errorPart(failedDependency(), sub);
-    else if (part.body !== undefined && !part.headers["content-type"]) {
-      res = errorPart(invalidRequest(`Request '${part.id}' has a body but no Content-Type header.`), sub);
-    } else {
-      if (typeof part.body === "string" && /json/i.test(part.headers["content-type"] ?? "")) {
-        try {
-          sub.body = JSON.parse(part.body);
-        } catch {
-          sub.body = part.body;
-        }
-      }
-      res = await runPart(sub);
-    }
+    const res = failedDep
+      ? errorResponse(
+          failedDependency(),
+          req.requestId,
+          part.headers["client-request-id"] ?? req.clientRequestId,
+        )
+      : await runPart(part);
     const headers: Record<string, string> = { ...(res.headers ?? {}) };
     const out: BatchResponsePart = { id: part.id, status: res.status, headers };
     if (res.body !== undefined) {
@@ -145,8 +114,4 @@ export async function runBatch(
     order.push(part.id);
   }
   return json(200, { responses: order.map((id) => results.get(id)!) });
-}
-
-export function isGraphError(e: unknown): e is GraphError {
-  return e instanceof GraphError;
 }

@@ -8,10 +8,9 @@ import {
   nameAlreadyExists,
   resourceModified,
 } from "../errors/graph-error-factory";
-import { coerceFieldValue, keyOf, toIsoSeconds } from "../field-values";
-import type { FieldValue, ItemRecord, SiteRecord } from "../model";
-import type { IEmulatorStore } from "../persistence/emulator-store";
-import type { ListState } from "../persistence/list-state";
+import { coerceFieldValue, fieldValue, type Key, keyOf, toIsoSeconds } from "../field-values";
+import type { ColumnDef, FieldValue, ItemRecord, SiteRecord } from "../model";
+import type { IEmulatorStore, ListView } from "../persistence/store-interface";
 import { runItemQuery } from "../odata/item-query";
 import { parseQueryOptions } from "../odata/query-options";
 import { listWebUrl } from "./lists";
@@ -36,7 +35,7 @@ export function eTagOf(item: ItemRecord): string {
 }
 
 /** The `fields` object; `select` undefined = every field with a value. */
-export function fieldsJson(list: ListState, item: ItemRecord, select?: string[]): Record<string, unknown> {
+export function fieldsJson(list: ListView, item: ItemRecord, select?: string[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
     "@odata.etag": eTagOf(item),
     id: String(item.id),
@@ -74,7 +73,7 @@ export function fieldsJson(list: ListState, item: ItemRecord, select?: string[])
 
 export function itemJson(
   site: SiteRecord,
-  list: ListState,
+  list: ListView,
   item: ItemRecord,
   expandFields?: string[],
   select?: string[],
@@ -127,7 +126,7 @@ function linkWith(req: GraphRequest, set: Record<string, string>, drop: string[]
 export function queryItems(
   req: GraphRequest,
   site: SiteRecord,
-  list: ListState,
+  list: ListView,
   threshold: number,
 ): GraphResponse {
   const q = parseQueryOptions(req.query);
@@ -148,7 +147,7 @@ export function queryItems(
   return json(200, body);
 }
 
-export function itemOrThrow(list: ListState, rawId: string): ItemRecord {
+export function itemOrThrow(list: ListView, rawId: string): ItemRecord {
   const id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
   const item = list.items.get(id);
   if (!item) throw itemNotFound("The specified list item was not found");
@@ -158,20 +157,20 @@ export function itemOrThrow(list: ListState, rawId: string): ItemRecord {
 export function getItem(
   req: GraphRequest,
   site: SiteRecord,
-  list: ListState,
+  list: ListView,
   item: ItemRecord,
 ): GraphResponse {
   const q = parseQueryOptions(req.query);
   return json(200, itemJson(site, list, item, q.expandFields, q.select), { ETag: eTagOf(item) });
 }
 
-export function getFields(req: GraphRequest, list: ListState, item: ItemRecord): GraphResponse {
+export function getFields(req: GraphRequest, list: ListView, item: ItemRecord): GraphResponse {
   const q = parseQueryOptions(req.query);
   return json(200, fieldsJson(list, item, q.select), { ETag: eTagOf(item) });
 }
 
 /** Validates sent fields against the columns; unknown or read-only fields are refused by name. */
-function resolveFields(list: ListState, sent: unknown): Record<string, FieldValue> {
+function resolveFields(list: ListView, sent: unknown): Record<string, FieldValue> {
   if (typeof sent !== "object" || sent === null || Array.isArray(sent))
     throw invalidRequest("fields must be a JSON object");
   const out: Record<string, FieldValue> = {};
@@ -185,8 +184,22 @@ function resolveFields(list: ListState, sent: unknown): Record<string, FieldValu
   return out;
 }
 
+/** True when another item than `selfId` holds `key` in the unique column `col` (through its index when it has one). */
+function conflictsWith(list: ListView, col: ColumnDef, key: Key, selfId: number | undefined): boolean {
+  if (key === null) return false;
+  const idx = list.indexes.get(col.name);
+  if (idx) {
+    for (const id of idx.map.get(key) ?? []) if (id !== selfId) return true;
+    return false;
+  }
+  for (const item of list.items.values()) {
+    if (item.id !== selfId && keyOf(col, fieldValue(item, col.name)) === key) return true;
+  }
+  return false;
+}
+
 function checkRequiredAndUnique(
-  list: ListState,
+  list: ListView,
   fields: Record<string, FieldValue>,
   selfId: number | undefined,
 ): void {
@@ -194,7 +207,7 @@ function checkRequiredAndUnique(
     const v = fields[col.name];
     if (col.required && (v === undefined || v === null || v === ""))
       throw invalidRequest(`Field '${col.name}' is required`);
-    if (col.enforceUniqueValues && v !== undefined && list.conflictsWith(col, keyOf(col, v), selfId)) {
+    if (col.enforceUniqueValues && v !== undefined && conflictsWith(list, col, keyOf(col, v), selfId)) {
       throw nameAlreadyExists(
         `The value '${String(v)}' of field '${col.name}' is already used by another item; the column enforces unique values`,
       );
@@ -222,7 +235,7 @@ export function createItem(
   req: GraphRequest,
   store: IEmulatorStore,
   site: SiteRecord,
-  list: ListState,
+  list: ListView,
 ): GraphResponse {
   const b = req.body;
   if (typeof b !== "object" || b === null || Array.isArray(b))
@@ -241,7 +254,7 @@ export function createItem(
 
 /** A validated new item with the next id; used by the API and by bulk insert. */
 export function buildNewItem(
-  list: ListState,
+  list: ListView,
   sentFields: unknown,
   by: { email: string; displayName: string },
   nextId = list.nextId,
@@ -273,7 +286,7 @@ export function updateItem(
   req: GraphRequest,
   store: IEmulatorStore,
   site: SiteRecord,
-  list: ListState,
+  list: ListView,
   item: ItemRecord,
   fieldsOnly: boolean,
 ): GraphResponse {
@@ -309,7 +322,7 @@ export function updateItem(
 export function deleteItem(
   req: GraphRequest,
   store: IEmulatorStore,
-  list: ListState,
+  list: ListView,
   item: ItemRecord,
 ): GraphResponse {
   checkIfMatch(req, item);
@@ -342,7 +355,7 @@ function decodeDelta(text: string): DeltaToken {
   throw new Error("bad delta token");
 }
 
-export function delta(req: GraphRequest, site: SiteRecord, list: ListState): GraphResponse {
+export function delta(req: GraphRequest, site: SiteRecord, list: ListView): GraphResponse {
   const q = parseQueryOptions(req.query);
   let token: DeltaToken;
   const raw = q.skiptoken ?? q.deltaToken;

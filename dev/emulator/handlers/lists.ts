@@ -4,15 +4,14 @@ import { type GraphRequest, type GraphResponse, json } from "../context";
 import { invalidRequest, itemNotFound, nameAlreadyExists } from "../errors/graph-error-factory";
 import { keyOf, fieldValue } from "../field-values";
 import { builtInColumns, type ColumnDef, type ColumnType, type SiteRecord } from "../model";
-import type { IEmulatorStore } from "../persistence/emulator-store";
-import type { ListState } from "../persistence/list-state";
+import type { IEmulatorStore, ListView } from "../persistence/store-interface";
 import { parseFilter } from "../odata/filter-parser";
 import { parseQueryOptions } from "../odata/query-options";
 
 const TYPE_FACETS = ["text", "number", "boolean", "dateTime", "choice"] as const;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-export function listWebUrl(site: SiteRecord, list: ListState): string {
+export function listWebUrl(site: SiteRecord, list: ListView): string {
   return `https://${site.hostname}${site.path === "/" ? "" : site.path}/Lists/${encodeURIComponent(list.meta.name)}`;
 }
 
@@ -62,7 +61,7 @@ export function columnJson(c: ColumnDef): Record<string, unknown> {
   return out;
 }
 
-export function listJson(site: SiteRecord, list: ListState, withColumns: boolean): Record<string, unknown> {
+export function listJson(site: SiteRecord, list: ListView, withColumns: boolean): Record<string, unknown> {
   const m = list.meta;
   const out: Record<string, unknown> = {
     "@odata.etag": `"${m.id},${list.columns.size}"`,
@@ -148,7 +147,7 @@ export function siteOrThrow(store: IEmulatorStore, siteId: string): SiteRecord {
   return site;
 }
 
-export function listOrThrow(store: IEmulatorStore, site: SiteRecord, idOrName: string): ListState {
+export function listOrThrow(store: IEmulatorStore, site: SiteRecord, idOrName: string): ListView {
   const list = store.list(site.id, idOrName);
   if (!list) throw itemNotFound("The specified list was not found");
   return list;
@@ -161,7 +160,7 @@ export function getLists(req: GraphRequest, store: IEmulatorStore, site: SiteRec
     const ast = parseFilter(
       q.filter.replace(/\bdisplayName\b/g, "fields/displayName").replace(/\bname\b/g, "fields/name"),
     );
-    const match = (l: ListState, node: typeof ast): boolean => {
+    const match = (l: ListView, node: typeof ast): boolean => {
       switch (node.kind) {
         case "compare": {
           if (!["displayName", "name"].includes(node.field.name))
@@ -231,17 +230,17 @@ export function createList(req: GraphRequest, store: IEmulatorStore, site: SiteR
   });
 }
 
-export function getColumns(list: ListState): GraphResponse {
+export function getColumns(list: ListView): GraphResponse {
   return json(200, { value: [...list.columns.values()].map(columnJson) });
 }
 
-export function columnOrThrow(list: ListState, idOrName: string): ColumnDef {
+export function columnOrThrow(list: ListView, idOrName: string): ColumnDef {
   const col = [...list.columns.values()].find((c) => c.id === idOrName || c.name === idOrName);
   if (!col) throw itemNotFound(`Column '${idOrName}' was not found`);
   return col;
 }
 
-export function addColumn(req: GraphRequest, store: IEmulatorStore, list: ListState): GraphResponse {
+export function addColumn(req: GraphRequest, store: IEmulatorStore, list: ListView): GraphResponse {
   const col = parseColumnDefinition(req.body);
   if ([...list.columns.keys()].some((n) => n.toLowerCase() === col.name.toLowerCase())) {
     throw nameAlreadyExists(`A column named '${col.name}' already exists`);
@@ -254,7 +253,7 @@ export function addColumn(req: GraphRequest, store: IEmulatorStore, list: ListSt
 export function updateColumn(
   req: GraphRequest,
   store: IEmulatorStore,
-  list: ListState,
+  list: ListView,
   col: ColumnDef,
 ): GraphResponse {
   const b = req.body as Record<string, unknown> | undefined;

@@ -1,42 +1,72 @@
-// The store handlers see. State lives in memory (lists with their indexes); when a data folder is given every commit
-// goes through the journal first, so memory never holds a write the disk does not.
+// The store handlers see, behind IEmulatorStore. State lives in memory (lists with their indexes); when a data folder
+// is given every commit goes through the journal first, so memory never holds a write the disk does not.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ColumnDef, ListMeta, SiteRecord } from "../model";
-import { Journal, type JournalStats } from "./journal";
-import { ListState } from "./list-state";
+import { Journal, type JournalRecord, type JournalStats } from "./journal";
+import type { JournalFs } from "./journal-fs";
 import type { Mutation, SnapshotData } from "./mutations";
+import type { IEmulatorStore, ListView } from "./store-interface";
+import { StoredList } from "./stored-list";
 
-export interface IEmulatorStore {
-  site(id: string): SiteRecord | undefined;
-  siteByPath(hostname: string, path: string): SiteRecord | undefined;
-  sites(): SiteRecord[];
-  list(siteId: string, idOrName: string): ListState | undefined;
-  lists(siteId: string): ListState[];
-  /** Makes the mutations durable (when persistent) and applies them, all or nothing. */
-  commit(muts: Mutation[]): void;
-  /**
-   * Runs fn with fsync deferred to its end: one fsync for a whole $batch. Only commits made from fn's own async call
-   * path are deferred; concurrent requests still fsync before they answer.
-   */
-  group<T>(fn: () => Promise<T>): Promise<T>;
-  journalStats(): JournalStats | undefined;
-  close(): void;
+export type { IEmulatorStore, ListView } from "./store-interface";
+
+export interface EmulatorStoreOptions {
+  /** Persistent data folder; undefined keeps everything in memory. */
+  dataDir?: string;
+  /** Journal size that triggers compaction into a snapshot (bytes). */
+  compactAtBytes?: number;
+  /** The journal's file system (tests inject failing disks). */
+  fs?: JournalFs;
+  /** Start-up reports (skipped journal lines) and compaction failures. */
+  log?: (message: string) => void;
 }
 
 export class EmulatorStore implements IEmulatorStore {
   private readonly siteMap = new Map<string, SiteRecord>();
-  private readonly listMap = new Map<string, ListState>();
+  private readonly listMap = new Map<string, StoredList>();
   /** Set inside group(): commits on this async path leave the fsync to the group's end. */
   private readonly deferSync = new AsyncLocalStorage<true>();
   private readonly journal: Journal | undefined;
+  private readonly log: (message: string) => void;
 
-  constructor(dataDir?: string, compactAtBytes?: number) {
-    if (dataDir) {
-      this.journal = new Journal(dataDir, compactAtBytes);
-      const { snapshot, records } = this.journal.open();
+  constructor(options: EmulatorStoreOptions = {}) {
+    this.log = options.log ?? (() => undefined);
+    if (options.dataDir) {
+      this.journal = new Journal(options.dataDir, {
+        ...(options.compactAtBytes !== undefined ? { compactAtBytes: options.compactAtBytes } : {}),
+        ...(options.fs ? { fs: options.fs } : {}),
+        log: this.log,
+      });
+      const { snapshot, records, skipped, allKept } = this.journal.open();
       if (snapshot) this.load(snapshot);
-      for (const r of records) for (const m of r.muts) this.apply(m);
+      let kept = allKept;
+      for (const r of records) kept = this.replay(r) && kept;
+      // Skipped lines stay in the journal until a snapshot holds everything that replayed; their bytes are in
+      // journal.rejected. Compact now, so the next start does not meet them again.
+      if (skipped > 0 && kept) this.compact();
     }
+  }
+
+  /**
+   * Applies one journal record, unless it needs a list that no longer exists (because a skipped corrupt line created
+   * it): such a record is dropped whole, reported, and copied to journal.rejected. Returns false if that copy failed.
+   */
+  private replay(r: JournalRecord): boolean {
+    const known = new Set(this.listMap.keys());
+    for (const m of r.muts) {
+      if (m.t === "list") known.add(m.meta.id.toLowerCase());
+      else if (m.t !== "site" && !known.has(m.listId.toLowerCase())) {
+        this.log(
+          `journal: dropped record seq ${r.seq}: it refers to list ${m.listId}, which no replayed record created ` +
+            "(a skipped corrupt line probably did).",
+        );
+        return r.raw && this.journal
+          ? this.journal.keepRejected(r.raw, `record seq ${r.seq} needs a missing list`, r.offset ?? -1)
+          : true;
+      }
+    }
+    for (const m of r.muts) this.apply(m);
+    return true;
   }
 
   site(id: string): SiteRecord | undefined {
@@ -55,7 +85,7 @@ export class EmulatorStore implements IEmulatorStore {
     return [...this.siteMap.values()];
   }
 
-  list(siteId: string, idOrName: string): ListState | undefined {
+  list(siteId: string, idOrName: string): ListView | undefined {
     const byId = this.listMap.get(idOrName.toLowerCase());
     if (byId && byId.meta.siteId === siteId) return byId;
     const wanted = idOrName.toLowerCase();
@@ -69,7 +99,7 @@ export class EmulatorStore implements IEmulatorStore {
     return undefined;
   }
 
-  lists(siteId: string): ListState[] {
+  lists(siteId: string): ListView[] {
     return [...this.listMap.values()].filter((l) => l.meta.siteId === siteId);
   }
 
@@ -78,6 +108,7 @@ export class EmulatorStore implements IEmulatorStore {
     const deferred = this.deferSync.getStore() === true;
     if (this.journal) this.journal.append(muts, !deferred);
     for (const m of muts) this.apply(m);
+    // A compaction that fails is logged and retried later; it never fails this commit, which is durable already.
     if (this.journal && !deferred && this.journal.needsCompaction()) this.compact();
   }
 
@@ -98,8 +129,9 @@ export class EmulatorStore implements IEmulatorStore {
     return this.journal ? { ...this.journal.stats } : undefined;
   }
 
-  compact(): void {
-    this.journal?.compact((seq) => this.snapshot(seq));
+  /** Writes a snapshot and empties the journal; false (logged) if that could not be done safely. */
+  compact(): boolean {
+    return this.journal?.compact((seq) => this.snapshot(seq)) ?? true;
   }
 
   close(): void {
@@ -112,7 +144,7 @@ export class EmulatorStore implements IEmulatorStore {
         this.siteMap.set(m.site.id.toLowerCase(), m.site);
         return;
       case "list":
-        this.listMap.set(m.meta.id.toLowerCase(), new ListState(m.meta, m.columns));
+        this.listMap.set(m.meta.id.toLowerCase(), new StoredList(m.meta, m.columns));
         return;
       case "column": {
         const list = this.mustList(m.listId);
@@ -136,7 +168,7 @@ export class EmulatorStore implements IEmulatorStore {
     }
   }
 
-  private mustList(id: string): ListState {
+  private mustList(id: string): StoredList {
     const l = this.listMap.get(id.toLowerCase());
     if (!l) throw new Error(`journal refers to unknown list ${id}`);
     return l;
@@ -161,7 +193,7 @@ export class EmulatorStore implements IEmulatorStore {
   private load(s: SnapshotData): void {
     for (const site of s.sites) this.siteMap.set(site.id.toLowerCase(), site);
     for (const ls of s.lists) {
-      const list = new ListState(ls.meta, ls.columns as ColumnDef[]);
+      const list = new StoredList(ls.meta, ls.columns as ColumnDef[]);
       for (const item of ls.items) list.put(item);
       list.nextId = ls.nextId;
       list.changeSeq = ls.changeSeq;

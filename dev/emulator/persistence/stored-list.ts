@@ -1,9 +1,11 @@
-// One list in memory: columns, items in id order, and a real index (value → ids) per indexed column so that an
-// indexed query reads only its matches, whatever the list's size.
+// One list in memory, owned by EmulatorStore: columns, items in id order, and a real index (value → ids) per indexed
+// column so that an indexed query reads only its matches, whatever the list's size. Handlers never see this class;
+// they get it typed as the read-only ListView (store-interface.ts), and every change arrives here as a Mutation.
 import type { ColumnDef, ItemRecord, ListMeta } from "../model";
 import { compareKeys, fieldValue, type Key, keyOf } from "../field-values";
+import type { ColumnIndexView, ListView } from "./store-interface";
 
-export class ColumnIndex {
+export class ColumnIndex implements ColumnIndexView {
   readonly map = new Map<Key, Set<number>>();
   private sorted: Key[] | null = null;
 
@@ -34,7 +36,7 @@ export class ColumnIndex {
   }
 }
 
-export class ListState {
+export class StoredList implements ListView {
   readonly columns = new Map<string, ColumnDef>();
   readonly items = new Map<number, ItemRecord>();
   /** Item ids ascending; ids only grow, so creation appends. */
@@ -115,21 +117,5 @@ export class ListState {
       else hi = mid;
     }
     return lo;
-  }
-
-  /** Ids of other items holding the same key in a unique column. */
-  conflictsWith(col: ColumnDef, key: Key, selfId: number | undefined): boolean {
-    if (key === null) return false;
-    const idx = this.indexes.get(col.name);
-    if (idx) {
-      const set = idx.map.get(key);
-      if (!set) return false;
-      for (const id of set) if (id !== selfId) return true;
-      return false;
-    }
-    for (const item of this.items.values()) {
-      if (item.id !== selfId && keyOf(col, fieldValue(item, col.name)) === key) return true;
-    }
-    return false;
   }
 }

@@ -9,6 +9,15 @@ import path from "node:path";
 import { serveStatic } from "../dev/shared/static-files";
 
 const root = path.resolve(__dirname, "..");
+export const ALLOWED_PATH = "/.well-known/microsoft-officeaddins-allowed.json";
+
+/**
+ * Classic Outlook on Windows lets the send handler's JavaScript-only runtime call Graph (CORS) and use nested app
+ * authentication only when the origin lists the handler's file here.
+ */
+export function allowedJson(publicOrigin: string): string {
+  return `${JSON.stringify({ allowed: [`${publicOrigin.replace(/\/+$/, "")}/launchevent.js`] }, null, 2)}\n`;
+}
 const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
 
 function main(): void {
@@ -30,19 +39,25 @@ function main(): void {
   if (build.status !== 0) throw new Error("the build failed");
   const port = Number(process.env.PORT ?? 3000);
   const [cert, key] = files.map((f) => readFileSync(f));
-  createServer({ cert, key }, (req, res) => serveStatic(path.join(root, "dist"), req, res)).listen(
-    port,
-    () => {
-      process.stdout.write(
-        `Serving dist/ on https://localhost:${port}/ — sideload dist/manifest.xml in Outlook (docs/tenant-setup.md).\n`,
-      );
-    },
-  );
+  const allowed = allowedJson(process.env.ILO_PUBLIC_URL || `https://localhost:${port}`);
+  createServer({ cert, key }, (req, res) => {
+    if (req.url?.split("?")[0] === ALLOWED_PATH) {
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(allowed);
+      return;
+    }
+    serveStatic(path.join(root, "dist"), req, res);
+  }).listen(port, () => {
+    process.stdout.write(
+      `Serving dist/ on https://localhost:${port}/ — sideload dist/manifest.xml in Outlook (docs/tenant-setup.md).\n`,
+    );
+  });
 }
 
-try {
-  main();
-} catch (e) {
-  process.stderr.write(`start:outlook: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    process.stderr.write(`start:outlook: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
 }

@@ -33,3 +33,20 @@ export async function ensureDraftId(item: HostItem): Promise<string> {
   await officeAsync<void>("customProperties.saveAsync", (cb) => props.saveAsync(cb));
   return id;
 }
+
+/**
+ * The draft id an item already carries, without creating one: the copy in Sent Items keeps the draft's custom
+ * properties, so the sent mail is the same item as the draft it was (and as its send-time log).
+ */
+export async function existingDraftId(item: HostItem): Promise<string | undefined> {
+  if (typeof item.loadCustomPropertiesAsync !== "function") return undefined;
+  try {
+    const props = await officeAsync<HostCustomProperties>("loadCustomPropertiesAsync", (cb) =>
+      item.loadCustomPropertiesAsync!(cb),
+    );
+    const value = props.get(DRAFT_ID_PROPERTY);
+    return typeof value === "string" && DRAFT_ID_PATTERN.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
 import type { Correspondence, EmailAddress, Participant, ParticipantRole } from "../domain/types";
 import { normalizeEmail } from "../domain/matching";
 import { officeAsync } from "./office-async";
-import { ensureDraftId } from "./draft-id";
+import { ensureDraftId, existingDraftId } from "./draft-id";
 import type { HostAsyncField, HostEmailAddress, HostItem, HostOffice } from "./host-shapes";
 
 export interface ReadContext {
@@ -114,7 +114,7 @@ async function composeItemId(ctx: ReadContext, item: HostItem): Promise<string |
   }
 }
 
-function readMessage(ctx: ReadContext, item: HostItem): Correspondence {
+async function readMessage(ctx: ReadContext, item: HostItem): Promise<Correspondence> {
   const participants: Participant[] = [];
   const from = toParticipant(item.from, "from");
   const sender = toParticipant(item.sender, "sender");
@@ -136,7 +136,10 @@ function readMessage(ctx: ReadContext, item: HostItem): Correspondence {
     participants,
     mailboxOwner: ctx.mailboxOwner,
   };
-  const sourceId = optionalString(item.internetMessageId);
+  // A mail we sent carries its draft's id (custom properties survive the send): draft, send-time log and sent
+  // copy are one item. A received mail has none and is known by its internetMessageId.
+  const sourceId =
+    (sentByOwner ? await existingDraftId(item) : undefined) ?? optionalString(item.internetMessageId);
   if (sourceId) result.sourceId = sourceId;
   if (itemId) result.itemId = itemId;
   const webLink = webLinkOf(ctx, "email", restId);

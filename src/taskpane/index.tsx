@@ -4,7 +4,11 @@ import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../config/app-config";
 import type { MailboxPort } from "../domain/ports";
 import { createInteractionStore } from "../graph";
+import { createMeetingUidResolver } from "../graph/meeting-uid";
+import { IndexedDbKeyValue, SendLogQueue, withSendQueue } from "../graph/send-queue";
 import { createOfficeMailbox } from "../office";
+import { createComposeLogging } from "../office/compose-logging";
+import { officeRuntimeStorage } from "../office/runtime-storage";
 import { PaneRoot } from "./components/PaneRoot";
 import { StartupError } from "./components/StartupError";
 
@@ -12,7 +16,13 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
   let mailbox: MailboxPort | undefined;
   try {
     const config = loadAppConfig();
-    mailbox = await createOfficeMailbox();
+    // Meetings are known by their iCalUId (shared by organiser and attendees), looked up through Graph once the
+    // sign-in below exists; until then (and when it fails) the reader falls back to the REST id.
+    const meetingUid: { resolve?: (restId: string) => Promise<string | undefined> } = {};
+    mailbox = await createOfficeMailbox(undefined, {
+      resolveMeetingUid: (restId) =>
+        meetingUid.resolve ? meetingUid.resolve(restId) : Promise.resolve(undefined),
+    });
     // MSAL is only needed with a tenant; a dynamic import keeps it out of the initial bundle.
     const authProvider =
       config.mode === "tenant"
@@ -20,13 +30,21 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
             createAuthProvider(config, officeAuthHostFrom(Office)),
           )
         : undefined;
-    const store = createInteractionStore({
-      config,
-      user: mailbox.user,
-      ...(authProvider ? { authProvider } : {}),
-    });
+    const auth = authProvider ? { authProvider } : {};
+    meetingUid.resolve = createMeetingUidResolver({ config, user: mailbox.user, ...auth });
     const policy = { ownDomains: config.ownDomains, neverLog: config.neverLog };
-    root.render(<PaneRoot mailbox={mailbox} store={store} policy={policy} />);
+    // Send-time logs the send handler could not write in time: kept in IndexedDB (browser runtime, same origin)
+    // or OfficeRuntime.storage (classic Outlook's runtime); written here before the outbox is replayed.
+    const queues = [new SendLogQueue(new IndexedDbKeyValue())];
+    const runtimeStorage = officeRuntimeStorage();
+    if (runtimeStorage) queues.push(new SendLogQueue(runtimeStorage));
+    const store = withSendQueue(createInteractionStore({ config, user: mailbox.user, ...auth }), {
+      queues,
+      policy,
+    });
+    root.render(
+      <PaneRoot mailbox={mailbox} store={store} policy={policy} composeLogging={createComposeLogging()} />,
+    );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     root.render(

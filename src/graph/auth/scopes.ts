@@ -3,8 +3,11 @@
 export const GRAPH_RESOURCE = "https://graph.microsoft.com";
 
 export const SCOPES = {
-  /** Reading and writing list items (or Sites.Selected, when the admin grants the app one site). */
-  items: [`${GRAPH_RESOURCE}/Sites.ReadWrite.All`],
+  /**
+   * Reading and writing list items (or Sites.Selected, when the admin grants the app one site), and reading the
+   * user's own calendar events for a meeting's iCalUId (the id organiser and attendees share).
+   */
+  items: [`${GRAPH_RESOURCE}/Sites.ReadWrite.All`, `${GRAPH_RESOURCE}/Calendars.Read`],
   /** Creating lists and columns: administrator set-up only. */
   manage: [`${GRAPH_RESOURCE}/Sites.Manage.All`],
 } as const;

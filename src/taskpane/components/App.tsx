@@ -4,11 +4,13 @@ import { useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
+import type { ComposeLoggingPort } from "../../domain/send-log";
 import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
 import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
 import { ItemView } from "./ItemView";
+import { LogOnSend } from "./LogOnSend";
 import { usePaneStyles } from "./Pane.styles";
 import { PendingOutbox } from "./PendingOutbox";
 
@@ -18,9 +20,11 @@ export interface AppProps {
   policy: MatchingPolicy;
   /** How often the outbox is retried while something is pending; defaults to a minute. */
   outboxIntervalMs?: number;
+  /** Log on send (the user's setting, this mail's switch, the sent copy's marker); absent where unsupported. */
+  composeLogging?: ComposeLoggingPort;
 }
 
-export function App({ mailbox, store, policy, outboxIntervalMs }: AppProps) {
+export function App({ mailbox, store, policy, outboxIntervalMs, composeLogging }: AppProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
   const { state, reload } = useItemContext(mailbox, store, policy);
@@ -96,6 +100,14 @@ export function App({ mailbox, store, policy, outboxIntervalMs }: AppProps) {
           refreshKey={sentKey}
           onLogged={() => setOutboxKey((k) => k + 1)}
         />
+        {composeLogging && (
+          <LogOnSend
+            key={`log-on-send-${state.loadId}`}
+            port={composeLogging}
+            mode={state.context.correspondence.mode}
+            loggedCount={state.context.alreadyLogged.filter((e) => !e.canceled).length}
+          />
+        )}
       </>
     );
 

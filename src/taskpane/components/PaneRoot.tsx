@@ -3,6 +3,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { useEffect, useMemo } from "react";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
+import type { ComposeLoggingPort } from "../../domain/send-log";
 import { createTranslator, I18nProvider } from "../i18n";
 import { App } from "./App";
 
@@ -10,9 +11,10 @@ export interface PaneRootProps {
   mailbox: MailboxPort;
   store: InteractionStorePort;
   policy: MatchingPolicy;
+  composeLogging?: ComposeLoggingPort;
 }
 
-export function PaneRoot({ mailbox, store, policy }: PaneRootProps) {
+export function PaneRoot({ mailbox, store, policy, composeLogging }: PaneRootProps) {
   const translator = useMemo(() => createTranslator(mailbox.displayLanguage), [mailbox.displayLanguage]);
   useEffect(() => {
     // Screen readers pick the voice from the document's language, not only the provider's.
@@ -21,7 +23,12 @@ export function PaneRoot({ mailbox, store, policy }: PaneRootProps) {
   return (
     <FluentProvider theme={mailbox.theme === "dark" ? webDarkTheme : webLightTheme} lang={translator.locale}>
       <I18nProvider translator={translator}>
-        <App mailbox={mailbox} store={store} policy={policy} />
+        <App
+          mailbox={mailbox}
+          store={store}
+          policy={policy}
+          {...(composeLogging ? { composeLogging } : {})}
+        />
       </I18nProvider>
     </FluentProvider>
   );

@@ -4,6 +4,7 @@ import { authorize, type Access, type UserRules } from "./auth";
 import type { GraphRequest, GraphResponse } from "./context";
 import { json } from "./context";
 import { invalidRequest, itemNotFound, methodNotAllowed, notImplemented } from "./errors/graph-error-factory";
+import * as events from "./handlers/events";
 import * as items from "./handlers/items";
 import * as lists from "./handlers/lists";
 import type { SiteRecord } from "./model";
@@ -78,6 +79,7 @@ export function route(req: GraphRequest, deps: RouterDeps): GraphResponse {
       userPrincipalName: req.caller.upn,
     });
   }
+  if (path.startsWith(events.EVENTS_PREFIX)) return events.getEvent(req, path);
   if (!path.startsWith("/sites/")) throw notImplemented(`'${m} ${path}'`);
   const { site, rest } = resolveSite(store, path.slice("/sites/".length));
   authorize(req.caller, accessFor(m, rest), deps.rules);

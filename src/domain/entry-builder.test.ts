@@ -1,4 +1,5 @@
 import { DEDUPE_KEY_MAX, dedupeKey } from "./dedupe";
+import { storedSourceId } from "./source-ref";
 import { buildEntries, buildSegment, sourceKindOf, type BuildEntriesInput } from "./entry-builder";
 import { draft, mail, meeting, template } from "./test-fixtures";
 import type { Contact, UserProfile } from "./types";
@@ -148,7 +149,10 @@ describe("buildEntries", () => {
     const long = `<${"m".repeat(1000)}@acme.example>`;
     const [entry] = buildEntries(input({ correspondence: mail({ sourceId: long }) }));
     expect(entry?.dedupeKey.length).toBeLessThanOrEqual(DEDUPE_KEY_MAX);
-    expect(entry?.sourceId).toBe(long);
+    // The key still hashes the full id; SourceId is stored in its 255-character hashed form (source-ref.ts).
+    expect(entry?.dedupeKey).toBe(dedupeKey("Email", long, entry!.contactNo));
+    expect(entry?.sourceId).toBe(storedSourceId(long));
+    expect(entry!.sourceId!.length).toBeLessThanOrEqual(255);
   });
 
   it("strips undefined fields instead of sending them", () => {

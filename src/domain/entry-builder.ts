@@ -1,5 +1,6 @@
 // Turns one log action (a draft for one or many contacts) into the entries to store.
 import { dedupeKey } from "./dedupe";
+import { storedSourceId, storedWebLink } from "./source-ref";
 import { normalizeEmail } from "./matching";
 import { truncateDescription } from "./template-defaults";
 import type {
@@ -86,9 +87,10 @@ export function buildEntries(input: BuildEntriesInput): InteractionLogEntry[] {
       loggedSegmentId: input.loggedSegmentId,
       comment: draft.comment?.trim() ? draft.comment : undefined,
       sourceKind: kind,
-      sourceId,
+      // Stored in 255-character columns (source-ref.ts); the DedupeKey still hashes the full id.
+      sourceId: sourceId === undefined ? undefined : storedSourceId(sourceId),
       dedupeKey: dedupeKey(kind, source, contact.contactNo),
-      webLink: c?.webLink,
+      webLink: storedWebLink(c?.webLink),
     };
     entries.push(stripUndefined(entry));
   }
@@ -117,8 +119,13 @@ export function buildSegment(
     creationDate: now.toISOString(),
     userId: normalizeEmail(input.user.emailAddress),
     canceled: false,
-    sourceId: input.correspondence?.sourceId?.trim() || undefined,
+    sourceId: storedSourceIdOf(input.correspondence?.sourceId),
   });
+}
+
+function storedSourceIdOf(id: string | undefined): string | undefined {
+  const t = id?.trim();
+  return t ? storedSourceId(t) : undefined;
 }
 
 function stripUndefined<T extends object>(o: T): T {

@@ -1,5 +1,6 @@
 // Interaction Log Entries: read by SourceId (already logged), DedupeKey (one entry per source and contact)
 // and ContactNo / ContactCompanyNo ordered by InteractionDate (history); all indexed.
+import { storedSourceId } from "../../domain/source-ref";
 import type { InteractionLogEntry } from "../../domain/types";
 import { entryFromItem } from "../mapping";
 import { anyEq, eq, type ItemQuery } from "../odata";
@@ -14,8 +15,9 @@ export function entriesRepository(site: SharePointSite): ListRepository<Interact
   return new ListRepository(site, "entries", entryFromItem);
 }
 
+/** By the item's id, in the form it is stored (a long id's hashed form; see domain/source-ref.ts). */
 export const entriesBySource = (sourceId: string, top = 200): ItemQuery => ({
-  filter: eq(E.sourceId, sourceId),
+  filter: eq(E.sourceId, storedSourceId(sourceId.trim())),
   top,
 });
 

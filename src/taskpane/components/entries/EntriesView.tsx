@@ -10,7 +10,7 @@ import {
   Select,
   Spinner,
 } from "@fluentui/react-components";
-import { ArrowLeft16Regular, Delete16Regular, Dismiss16Regular } from "@fluentui/react-icons";
+import { ArrowLeft16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { EntryScope, InteractionStorePort } from "../../../domain/ports";
 import type {
@@ -137,17 +137,11 @@ export function EntriesView(props: EntriesViewProps) {
         {notice && (
           <MessageBar intent="success">
             <MessageBarBody>{notice}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  icon={<Dismiss16Regular />}
-                  aria-label={i18n.t("dismiss")}
-                  onClick={() => setNotice(undefined)}
-                />
-              }
-            />
+            <MessageBarActions>
+              <Button size="small" onClick={() => setNotice(undefined)}>
+                {i18n.t("dismiss")}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
         {actions.message && actions.message.intent !== "error" && (
@@ -160,17 +154,11 @@ export function EntriesView(props: EntriesViewProps) {
         {actions.message?.intent === "error" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{actions.message.text}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  icon={<Dismiss16Regular />}
-                  aria-label={i18n.t("dismiss")}
-                  onClick={actions.dismiss}
-                />
-              }
-            />
+            <MessageBarActions>
+              <Button size="small" onClick={actions.dismiss}>
+                {i18n.t("dismiss")}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
       </div>

@@ -271,3 +271,82 @@ describe("buildSegment", () => {
     expect(buildSegment({ correspondence, draft: draft(), user }, now)).not.toHaveProperty("sourceId");
   });
 });
+
+// The keys buildEntries writes to SharePoint's unique DedupeKey column, as literal values: see dedupe.test.ts for why
+// a change to any of them is a migration, not a refactoring. What is pinned here is which source each entry is keyed
+// by (the trimmed item id, else the request id) and under which kind.
+describe("buildEntries dedupe keys are pinned", () => {
+  it.each([
+    [
+      "a mail, per contact",
+      { contacts: [jane, acme] },
+      ["E-16250bdf3305d00dc34aa4cb448d-CT000010", "E-16250bdf3305d00dc34aa4cb448d-CT000100"],
+    ],
+    [
+      "a mail id with spaces around it",
+      { correspondence: mail({ sourceId: "  <msg-1@acme.example> " }) },
+      ["E-16250bdf3305d00dc34aa4cb448d-CT000010"],
+    ],
+    ["a meeting", { correspondence: meeting() }, ["M-129e667b2a643c0b7493559a2e97-CT000010"]],
+    [
+      "a manual log, by its request id",
+      { correspondence: undefined },
+      ["X-005408188e519319b3689c671f3d-CT000010"],
+    ],
+    [
+      "a mail without an id, by the request id",
+      { correspondence: mail({ sourceId: " " }) },
+      ["E-005408188e519319b3689c671f3d-CT000010"],
+    ],
+    [
+      "a contact number in lower case",
+      { contacts: [{ ...jane, contactNo: "ct000010" }] },
+      ["E-16250bdf3305d00dc34aa4cb448d-CT000010"],
+    ],
+  ] as const)("%s", (_label, overrides, keys) => {
+    expect(buildEntries(input(overrides)).map((e) => e.dedupeKey)).toEqual(keys);
+  });
+
+  it("keys a Unicode mail id and a 1,000-character one exactly", () => {
+    const unicode = buildEntries(input({ correspondence: mail({ sourceId: "<ü-€-😀@bücher.example>" }) }));
+    expect(unicode[0]!.dedupeKey).toBe("E-021bc2e95fe1200743f518ed4a34-CT000010");
+    const long = buildEntries(input({ correspondence: mail({ sourceId: "i".repeat(1000) }) }));
+    expect(long[0]!.dedupeKey).toBe("E-170550b62081b9133d68563f2536-CT000010");
+  });
+});
+
+describe("buildEntries boundaries", () => {
+  it("accepts a zero cost and a zero duration", () => {
+    const [entry] = buildEntries(input({ draft: draft({ costLCY: 0, durationMin: 0 }) }));
+    expect(entry).toMatchObject({ costLCY: 0, durationMin: 0 });
+  });
+
+  it("refuses the smallest negative amount, naming the field and the value", () => {
+    expect(() => buildEntries(input({ draft: draft({ costLCY: -0.01 }) }))).toThrow(
+      new RangeError("buildEntries: costLCY must be a number of zero or more, got -0.01"),
+    );
+    expect(() => buildEntries(input({ draft: draft({ durationMin: -1 }) }))).toThrow(
+      new RangeError("buildEntries: durationMin must be a number of zero or more, got -1"),
+    );
+    expect(() => buildEntries(input({ draft: draft({ interactionDate: "soon" }) }))).toThrow(
+      new RangeError('buildEntries: "soon" is not a valid date'),
+    );
+  });
+
+  it("shows the contact's own address as Contact Via when no address is known to have reached it", () => {
+    const [entry] = buildEntries(input({ contactVia: {} }));
+    expect(entry!.contactVia).toBe("jane@acme.example");
+    const [viaOther] = buildEntries(input({ contactVia: { "J.Doe@Acme.example": " ct000010 " } }));
+    expect(viaOther!.contactVia).toBe("j.doe@acme.example");
+    const [blankNo] = buildEntries(input({ contactVia: { "x@acme.example": " " } }));
+    expect(blankNo!.contactVia).toBe("jane@acme.example");
+  });
+
+  it("keeps a comment as typed when it has text, and an empty subject as none", () => {
+    const [entry] = buildEntries(
+      input({ correspondence: mail({ subject: "   " }), draft: draft({ comment: " Line 1\nLine 2 " }) }),
+    );
+    expect(entry!.comment).toBe(" Line 1\nLine 2 ");
+    expect(entry).not.toHaveProperty("subject");
+  });
+});

@@ -467,3 +467,76 @@ describe("splitDisplayName", () => {
     expect(splitDisplayName(name)).toEqual({ firstName, lastName });
   });
 });
+
+// Exact limits (RFC 5321: 254 characters in all, 64 before the @, 63 per domain label), at and just past each one.
+describe("isValidEmail limits", () => {
+  /** An address of exactly `length` characters with a valid domain of 63-character labels. */
+  const addressOf = (length: number): string => {
+    const local = "a";
+    const fixed =
+      `${local}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.`.length + ".example".length;
+    return `${local}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(length - fixed)}.example`;
+  };
+
+  it("accepts 254 characters and refuses 255", () => {
+    expect(addressOf(254)).toHaveLength(254);
+    expect(isValidEmail(addressOf(254))).toBe(true);
+    expect(isValidEmail(addressOf(255))).toBe(false);
+    expect(isValidEmail(` ${addressOf(254)} `)).toBe(true);
+  });
+
+  it("accepts a 64-character local part and refuses 65", () => {
+    expect(isValidEmail(`${"a".repeat(64)}@b.example`)).toBe(true);
+    expect(isValidEmail(`${"a".repeat(65)}@b.example`)).toBe(false);
+  });
+
+  it("accepts a 63-character label and refuses 64, in any position", () => {
+    expect(isValidEmail(`a@${"b".repeat(63)}.example`)).toBe(true);
+    expect(isValidEmail(`a@${"b".repeat(64)}.example`)).toBe(false);
+    expect(isValidEmail(`a@x.${"b".repeat(63)}`)).toBe(true);
+    expect(isValidEmail(`a@x.${"b".repeat(64)}`)).toBe(false);
+  });
+
+  it("accepts a one-character local part and a two-letter top-level domain", () => {
+    expect(isValidEmail("a@b.co")).toBe(true);
+    expect(isValidEmail("a@b.c")).toBe(false);
+    expect(isValidEmail("a@b.éé")).toBe(true);
+  });
+});
+
+describe("the person beats the company for one address", () => {
+  const personAtInfo: Contact = {
+    contactNo: "CT000030",
+    type: "Person",
+    name: "Info Desk",
+    companyNo: "CT000100",
+    email: "info@acme.example",
+  };
+  const companyAtInfo: Contact = { ...acme, email: "INFO@acme.example" };
+
+  it.each([
+    ["company found first", [companyAtInfo, personAtInfo]],
+    ["person found first", [personAtInfo, companyAtInfo]],
+  ])("when both carry the address as Email (%s)", (_label, contacts) => {
+    const [m] = resolveMatches([p("info@acme.example")], owner, policy, contacts);
+    expect(m).toEqual({
+      participant: p("info@acme.example"),
+      email: "info@acme.example",
+      status: "person",
+      contact: personAtInfo,
+      company: companyAtInfo,
+    });
+  });
+
+  it("also when the person has it as Email2 and the company as Email", () => {
+    const second: Contact = { ...personAtInfo, email: "desk@acme.example", email2: "info@acme.example" };
+    const [m] = resolveMatches([p("info@acme.example")], owner, policy, [companyAtInfo, second]);
+    expect(m?.status).toBe("person");
+    expect(m?.contact).toBe(second);
+  });
+
+  it("and the company's own address beats its domain", () => {
+    const [m] = resolveMatches([p("info@acme.example")], owner, policy, [acmeMail, companyAtInfo]);
+    expect(m).toMatchObject({ status: "company", contact: companyAtInfo, company: companyAtInfo });
+  });
+});

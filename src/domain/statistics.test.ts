@@ -117,3 +117,43 @@ describe("newestFirst", () => {
     expect(newestFirst(broken, broken)).toBe(0);
   });
 });
+
+describe("statistics at zero and at the day's last instant", () => {
+  it("adds up zero costs to exactly 0, and never shows -0", () => {
+    expect(Object.is(computeStatistics([entry({ costLCY: 0 }), entry({ costLCY: 0 })]).costLCY, 0)).toBe(
+      true,
+    );
+    const tiny = computeStatistics([entry({ costLCY: -0.001, durationMin: -0.001 })]);
+    expect(Object.is(tiny.costLCY, 0)).toBe(true);
+    expect(Object.is(tiny.durationMin, 0)).toBe(true);
+    expect(computeStatistics([entry({ costLCY: 0.004 })]).costLCY).toBe(0);
+    expect(computeStatistics([entry({ costLCY: 0.005 })]).costLCY).toBe(0.01);
+    expect(computeStatistics([entry({ durationMin: 0.005 })]).durationMin).toBe(0.01);
+  });
+
+  it.each([
+    ["23:59:59.999 on a bare to date", "2024-05-31T23:59:59.999Z", { to: "2024-05-31" }, true],
+    ["23:00 on a bare to date", "2024-05-31T23:00:00Z", { to: "2024-05-31" }, true],
+    ["midnight after a bare to date", "2024-06-01T00:00:00Z", { to: "2024-05-31" }, false],
+    ["a to date with spaces around it", "2024-05-31T23:59:00Z", { to: " 2024-05-31 " }, true],
+    ["a bare from date at its midnight", "2024-05-31T00:00:00Z", { from: "2024-05-31" }, true],
+    ["a bare from date is not widened", "2024-05-30T23:59:59.999Z", { from: "2024-05-31" }, false],
+    [
+      "a from date-time a millisecond later",
+      "2024-05-31T10:00:00Z",
+      { from: "2024-05-31T10:00:00.001Z" },
+      false,
+    ],
+  ] as const)("%s", (_label, date, range: DateRange, expected) => {
+    expect(inDateRange(date, range)).toBe(expected);
+  });
+
+  it("orders a readable date before an unreadable one either way round", () => {
+    const readable = entry({ id: "1", interactionDate: "2000-01-01T00:00:00Z" });
+    const unreadable = entry({ id: "2", interactionDate: "garbage" });
+    expect(newestFirst(readable, unreadable)).toBe(-1);
+    expect(newestFirst(unreadable, readable)).toBe(1);
+    expect(newestFirst(entry({ id: "3" }), entry({ id: "10" }))).toBe(7);
+    expect(newestFirst(entry({ id: "x" }), entry({ id: "4" }))).toBe(4);
+  });
+});

@@ -206,3 +206,77 @@ describe("hasErrors", () => {
     expect(hasErrors(errors)).toBe(expected);
   });
 });
+
+describe("isValidIsoDate at each field's limit", () => {
+  it.each([
+    "2024-05-01T23:00",
+    "2024-05-01T23:59:59Z",
+    "2024-05-01T00:00:00Z",
+    "2024-05-01T10:59",
+    "2024-05-01T10:00:59Z",
+    "2024-12-31T10:00:00Z",
+    "2024-01-01",
+    "2024-05-31",
+    "2024-05-01t09:30:00z",
+    "2024-05-01T09:30:00.123456789Z",
+    "2024-05-01T09:30:00.1+05:30",
+  ])("accepts %s", (value) => {
+    expect(isValidIsoDate(value)).toBe(true);
+  });
+
+  it.each([
+    "2024-05-01T24:00",
+    "2024-05-01T23:60",
+    "2024-05-01T23:59:60Z",
+    "2024-00-10",
+    "2024-05-00",
+    "2024-05-32",
+    "2024-04-31",
+    "2024-05-01T09",
+    "2024-05-01T9:30",
+    "2024-05-01T09:30:00.1234567891Z",
+    "2024-05-01T09:30:00+05",
+    "24-05-01",
+    "x2024-05-01",
+    "2024-05-01x",
+  ])("rejects %s", (value) => {
+    expect(isValidIsoDate(value)).toBe(false);
+  });
+});
+
+describe("validation at zero and at the length limits", () => {
+  it("accepts a zero cost and duration and refuses the smallest negative ones", () => {
+    expect(validateDraft(draft({ costLCY: 0, durationMin: 0 }), templates, 1)).toEqual({});
+    expect(validateDraft(draft({ costLCY: -0.001, durationMin: -0.001 }), templates, 1)).toEqual({
+      costLCY: "negative",
+      durationMin: "negative",
+    });
+  });
+
+  it("needs at least one contact", () => {
+    expect(validateDraft(draft(), templates, 1)).toEqual({});
+    expect(validateDraft(draft(), templates, 0.5)).toEqual({ contacts: "noContact" });
+  });
+
+  it("counts a name's code points after collapsing whitespace, as stored", () => {
+    expect(validateNewContact({ name: ` ${"n".repeat(50)}   ${"m".repeat(49)} `, type: "Company" })).toEqual(
+      {},
+    );
+    expect(validateNewContact({ name: "😀".repeat(100), type: "Company" })).toEqual({});
+    expect(validateNewContact({ name: "😀".repeat(101), type: "Company" })).toEqual({ name: "tooLong" });
+    expect(CONTACT_NAME_MAX).toBe(100);
+  });
+
+  it("lets a company go without an address but not a person, and checks Email2 on its own", () => {
+    expect(validateNewContact({ name: "Acme", type: "Company", email: " " })).toEqual({});
+    expect(validateNewContact({ name: "Jane", type: "Person", email2: "jane@acme.example" })).toEqual({
+      email: "required",
+    });
+    expect(
+      validateNewContact({ name: "Acme", type: "Company", email: "bad", email2: "info@acme.example" }, []),
+    ).toEqual({ email: "invalidEmail" });
+    expect(
+      validateNewContact({ name: "Acme", type: "Company", email: "a@acme.example", email2: "bad" }, [""]),
+    ).toEqual({ email2: "invalidEmail" });
+  });
+});

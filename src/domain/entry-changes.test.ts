@@ -3,11 +3,13 @@ import {
   canceledDedupeKey,
   canDeleteCanceled,
   ChangedMeanwhileError,
+  describeChange,
   ENTRY_MESSAGES,
   isCanceledDedupeKey,
   matchesEntry,
   originalDedupeKey,
   uncancelChange,
+  undoChange,
 } from "./entry-changes";
 import { StoreError } from "./errors";
 import { computeStatistics, StatisticsAccumulator } from "./statistics";
@@ -158,5 +160,45 @@ describe("canDeleteCanceled", () => {
     expect(canDeleteCanceled("robin@cronus.example", admins)).toBe(false);
     expect(canDeleteCanceled("", admins)).toBe(false);
     expect(canDeleteCanceled("robin@cronus.example", [])).toBe(false);
+  });
+});
+
+describe("undo and offline changes", () => {
+  it("undo cancels the segment and the entries logged outside it, never the ones that existed before", () => {
+    const inSegment = entry({ id: "1", contactNo: "CT1", loggedSegmentId: "7" });
+    const single = entry({ id: "2", contactNo: "CT2" });
+    const before = entry({ id: "3", contactNo: "CT3", loggedSegmentId: "4" });
+    expect(
+      undoChange({
+        segment: segment(false),
+        results: [
+          { contactNo: "CT1", status: "logged", entry: inSegment },
+          { contactNo: "CT2", status: "logged", entry: single },
+          { contactNo: "CT3", status: "alreadyLogged", entry: before },
+          { contactNo: "CT4", status: "queued" },
+        ],
+      }),
+    ).toEqual({ kind: "cancel", entries: [single], segmentIds: ["7"] });
+    expect(undoChange({ results: [{ contactNo: "CT2", status: "logged", entry: single }] })).toEqual({
+      kind: "cancel",
+      entries: [single],
+    });
+  });
+
+  it("describes a change kept offline by its contacts and the first entry", () => {
+    const user = { displayName: "Annette", emailAddress: "annette.hill@cronus.example" };
+    const d = describeChange(
+      {
+        kind: "uncancel",
+        entries: [entry({ contactName: "Robin" }), entry({ id: "43", contactName: "Robin" })],
+      },
+      user,
+    );
+    expect(d.contacts).toEqual([{ contactNo: "CT000010", type: "Person", name: "Robin" }]);
+    expect(d.draft.description).toBe("Un-cancel: d");
+    expect(d.user).toBe(user);
+    expect(describeChange({ kind: "cancel", entries: [], segmentIds: ["7"] }, user).draft.description).toBe(
+      "Cancel logged segment 7",
+    );
   });
 });

@@ -3,8 +3,9 @@
 // entries. The storage layer applies these rules; the UI shows their messages.
 import { DEDUPE_KEY_MAX } from "./dedupe";
 import { StoreError } from "./errors";
+import type { LogRequest, LogResult, PendingChange } from "./ports";
 import { inDateRange, type DateRange } from "./statistics";
-import type { InteractionLogEntry, LoggedSegment } from "./types";
+import type { Contact, InteractionLogEntry, LoggedSegment, UserProfile } from "./types";
 
 /** `<key>~canceled~<entry id>`: frees the key so that the same item can be logged again for that contact. */
 export const CANCELED_KEY_MARK = "~canceled~";
@@ -112,4 +113,42 @@ export function canDeleteCanceled(userUpn: string, policy: DeleteCanceledPolicy 
   if (policy === "everyone") return true;
   const upn = userUpn.trim().toLowerCase();
   return upn !== "" && policy.some((p) => p.trim().toLowerCase() === upn);
+}
+
+/**
+ * Undo of a log = cancel what it wrote: its segment (every entry in it was written by this log request, a replay's
+ * included) and the entries it logged outside a segment. Entries that existed before ("alreadyLogged") stay.
+ */
+export function undoChange(result: LogResult): PendingChange {
+  const segmentId = result.segment?.id;
+  const entries = result.results
+    .filter(
+      (r) => r.status === "logged" && r.entry?.id && (!segmentId || r.entry.loggedSegmentId !== segmentId),
+    )
+    .map((r) => r.entry!);
+  return { kind: "cancel", entries, ...(segmentId ? { segmentIds: [segmentId] } : {}) };
+}
+
+/** What the outbox list shows for a change kept offline: its contacts and the first entry's description. */
+export function describeChange(change: PendingChange, user: UserProfile): LogRequest {
+  const first = change.entries[0];
+  const contacts = new Map<string, Contact>();
+  for (const e of change.entries)
+    contacts.set(e.contactNo, { contactNo: e.contactNo, type: "Person", name: e.contactName ?? e.contactNo });
+  const what = change.kind === "cancel" ? "Cancel" : "Un-cancel";
+  const segments = change.segmentIds?.length ? ` (logged segment ${change.segmentIds.join(", ")})` : "";
+  return {
+    contacts: [...contacts.values()],
+    user,
+    draft: {
+      templateCode: first?.templateCode ?? "",
+      description: first
+        ? `${what}: ${first.description}${segments}`
+        : `${what} logged segment ${change.segmentIds?.join(", ") ?? ""}`,
+      interactionDate: first?.interactionDate ?? "",
+      attemptFailed: false,
+      costLCY: 0,
+      durationMin: 0,
+    },
+  };
 }

@@ -105,6 +105,20 @@ export interface PendingLog {
   failed?: boolean;
   /** Whose log it is; absent on logs queued before accounts were recorded (then `request.user` tells). */
   account?: OutboxAccount;
+  /**
+   * Not a log but a change to stored entries made offline (cancel / un-cancel, issue 11). `request` then only
+   * describes it (the entries' contacts, the first entry's description) so that the pending list can show it.
+   */
+  change?: PendingChange;
+}
+
+/** Cancel or un-cancel, kept in the outbox while SharePoint cannot be reached and replayed like a log. */
+export interface PendingChange {
+  kind: "cancel" | "uncancel";
+  /** The entries as last read (ids, eTags, keys): re-read on replay when they changed meanwhile. */
+  entries: InteractionLogEntry[];
+  /** Logged segments canceled or un-canceled with all their entries. */
+  segmentIds?: string[];
 }
 
 /**
@@ -185,7 +199,10 @@ export interface InteractionStorePort extends EntryManagementPort {
    * A new company (its `domain` set, so the next mail from that domain matches it) and a person at it, in one
    * step; a company with the same name and domain that already exists (say, from an earlier try) is reused.
    */
-  createPersonWithCompany(person: NewContact, company: NewContact): Promise<{ person: Contact; company: Contact }>;
+  createPersonWithCompany(
+    person: NewContact,
+    company: NewContact,
+  ): Promise<{ person: Contact; company: Contact }>;
   /** The first page of `findContacts`, contacts only. */
   searchContacts(text: string): Promise<Contact[]>;
   /** One $batch per page: every search form that applies to the text, merged, each contact once. */

@@ -35,14 +35,9 @@ import { linkEmail } from "./store/contact-links";
 import { findContacts } from "./store/contact-search";
 import { createContact, createPersonWithCompany, searchContacts } from "./store/contact-service";
 import { countCanceled, deleteCanceled } from "./store/delete-canceled";
-import {
-  cancelEntries,
-  cancelSegment,
-  getSegment,
-  uncancelEntry,
-  uncancelSegment,
-  undoLog,
-} from "./store/entry-cancel";
+import { undoChange } from "../domain/entry-changes";
+import { getSegment } from "./store/entry-cancel";
+import { EntryChanges, replayChange } from "./store/entry-changes";
 import { editEntry } from "./store/entry-edit";
 import { entryTotals } from "./store/entry-totals";
 import { listEntries } from "./store/entries-query";
@@ -61,6 +56,7 @@ export class GraphInteractionStore implements InteractionStorePort {
   private readonly core: StoreCore;
   private readonly outbox: OutboxReplay;
   private readonly writer: LogWriter;
+  private readonly changes: EntryChanges;
 
   constructor(deps: InteractionStoreDeps) {
     this.core = new StoreCore(deps);
@@ -69,6 +65,12 @@ export class GraphInteractionStore implements InteractionStorePort {
       ...(deps.outboxRunDeadlineMs !== undefined ? { runDeadlineMs: deps.outboxRunDeadlineMs } : {}),
     });
     this.writer = new LogWriter(this.core, (request, id, err) => this.outbox.enqueue(request, id, err));
+    const user = deps.account?.user ?? "";
+    this.changes = new EntryChanges(
+      this.core,
+      (request, id, err, change) => this.outbox.enqueue(request, id, err, change),
+      () => ({ displayName: user, emailAddress: user }),
+    );
   }
 
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
@@ -84,7 +86,18 @@ export class GraphInteractionStore implements InteractionStorePort {
   }
 
   flushPending(options: FlushOptions = {}): Promise<number> {
-    return this.outbox.flush((p, run) => this.writerForRun(run).log(p.request, p.id, true), options);
+    return this.outbox.flush(
+      (p, run) =>
+        p.change
+          ? replayChange(this.coreForRun(run), p.change)
+          : this.writerForRun(run).log(p.request, p.id, true),
+      options,
+    );
+  }
+
+  private coreForRun(run: ReplayContext): StoreCore {
+    const forRun = this.core.deps.forRun;
+    return forRun ? this.core.derive(forRun(run)) : this.core;
   }
 
   /** A run's own client: silent sign-in for background runs, every request aborted when the run times out. */
@@ -153,24 +166,25 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.core.provisionedOr(() => entryTotals(this.core, filter, onProgress, signal));
   }
 
+  // Cancel / un-cancel: applied now, or kept in the outbox when SharePoint cannot be reached (queued: true).
   cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult> {
-    return cancelEntries(this.core, entries);
+    return this.changes.run({ kind: "cancel", entries });
   }
 
   uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult> {
-    return uncancelEntry(this.core, entry);
+    return this.changes.run({ kind: "uncancel", entries: [entry] });
   }
 
   cancelSegment(segmentId: string): Promise<EntryChangeResult> {
-    return cancelSegment(this.core, segmentId);
+    return this.changes.run({ kind: "cancel", entries: [], segmentIds: [segmentId] });
   }
 
   uncancelSegment(segmentId: string): Promise<EntryChangeResult> {
-    return uncancelSegment(this.core, segmentId);
+    return this.changes.run({ kind: "uncancel", entries: [], segmentIds: [segmentId] });
   }
 
   undoLog(result: LogResult): Promise<EntryChangeResult> {
-    return undoLog(this.core, result);
+    return this.changes.run(undoChange(result));
   }
 
   editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {

@@ -18,6 +18,7 @@ import { entryToFields } from "../../src/graph/mapping";
 import { entriesBySource, entriesOfSegment, entriesRepository } from "../../src/graph/repositories/entries";
 import { segmentsRepository } from "../../src/graph/repositories/segments";
 import { SharePointSite } from "../../src/graph/site";
+import { MemoryOutbox } from "../../src/graph/outbox";
 import { storeFor, USER } from "./harness";
 
 const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
@@ -503,6 +504,59 @@ describe("the entries window's storage against the emulator", () => {
       expect(await store.getSegment(half.segment!.id!)).toMatchObject({ canceled: false });
       expect((await t.entries.list(entriesOfSegment(full.segment!.id!))).items).toEqual([]);
       expect((await t.entries.list(entriesOfSegment(half.segment!.id!))).items).toHaveLength(1);
+    });
+  });
+
+  describe("offline", () => {
+    /** Every request fails as a dropped connection would, until `back()`. */
+    function goOffline(): { back: () => void } {
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = () =>
+        Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }));
+      return { back: () => void (globalThis.fetch = realFetch) };
+    }
+
+    it("a cancel made offline is kept in the outbox and sent later; a refused un-cancel waits for the user", async () => {
+      const outbox = new MemoryOutbox();
+      const store = storeFor(emu.url, outbox);
+      const logged = await store.logInteraction(logRequest("<offline-1@fabrikam.example>", [person(30)]));
+      const entry = logged.results[0]!.entry!;
+
+      let net = goOffline();
+      let result;
+      try {
+        result = await store.cancelEntries([entry]);
+      } finally {
+        net.back();
+      }
+      expect(result.queued).toBe(true);
+      const pending = await store.pendingLogs();
+      expect(pending).toHaveLength(1);
+      expect(pending[0]!.change).toMatchObject({ kind: "cancel", entries: [{ id: entry.id }] });
+      expect(pending[0]!.request.draft.description).toBe(`Cancel: ${entry.description}`);
+      expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(false);
+
+      expect(await store.flushPending()).toBe(1);
+      expect(await store.pendingLogs()).toEqual([]);
+      const canceled = await tools(emu.url).entries.getById(entry.id!);
+      expect(canceled).toMatchObject({
+        canceled: true,
+        dedupeKey: `${entry.dedupeKey}~canceled~${entry.id}`,
+      });
+
+      // Un-cancel offline, but the item is logged again before it is sent: the replay is refused, kept as failed.
+      net = goOffline();
+      try {
+        expect((await store.uncancelEntry(canceled)).queued).toBe(true);
+      } finally {
+        net.back();
+      }
+      await store.logInteraction(logRequest("<offline-1@fabrikam.example>", [person(30)]));
+      expect(await store.flushPending()).toBe(0);
+      const [refused] = await store.pendingLogs();
+      expect(refused).toMatchObject({ failed: true, change: { kind: "uncancel" } });
+      expect(refused!.lastError).toContain(ENTRY_MESSAGES.loggedAgain);
+      expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(true);
     });
   });
 });

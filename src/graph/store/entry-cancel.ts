@@ -4,7 +4,7 @@
 // (409) when the item was logged again meanwhile. An entry is not un-canceled while its segment is canceled.
 import { cancelChange, ENTRY_MESSAGES, uncancelChange } from "../../domain/entry-changes";
 import { StoreError } from "../../domain/errors";
-import type { EntryChangeFailure, EntryChangeResult, LogResult } from "../../domain/ports";
+import type { EntryChangeFailure, EntryChangeResult } from "../../domain/ports";
 import type { InteractionLogEntry, LoggedSegment } from "../../domain/types";
 import { isSuccess, stepError } from "../batch";
 import { fromHttpFailure } from "../errors";
@@ -132,26 +132,4 @@ export async function uncancelSegment(core: StoreCore, segmentId: string): Promi
     { duplicate: LOGGED_AGAIN },
   );
   return result(done, failures, segment);
-}
-
-/**
- * Undo a log: cancel what it wrote, i.e. its segment (with every entry in it: all written by this request, a
- * replay's included) and the entries it logged outside a segment. Entries that were already logged before are
- * left alone; logs still waiting in the outbox have nothing to cancel yet.
- */
-export async function undoLog(core: StoreCore, logged: LogResult): Promise<EntryChangeResult> {
-  const segmentId = logged.segment?.id;
-  const single = logged.results
-    .filter(
-      (r) => r.status === "logged" && r.entry?.id && (!segmentId || r.entry.loggedSegmentId !== segmentId),
-    )
-    .map((r) => r.entry!);
-  const fromSegment = segmentId ? await cancelSegment(core, segmentId) : undefined;
-  const fromEntries = single.length ? await cancelEntries(core, single) : undefined;
-  const failures = [...(fromSegment?.failures ?? []), ...(fromEntries?.failures ?? [])];
-  return result(
-    [...(fromSegment?.entries ?? []), ...(fromEntries?.entries ?? [])],
-    failures,
-    fromSegment?.segment,
-  );
 }

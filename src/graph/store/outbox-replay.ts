@@ -8,7 +8,14 @@
 // - Bounded: a run still going after `runDeadlineMs` is aborted (its requests cancelled through the signal), so
 //   the next Send now starts a fresh run and Discard is never stuck behind it.
 import { needsInteractiveSignIn, StoreError } from "../../domain/errors";
-import type { FlushOptions, LogRequest, LogResult, OutboxAccount, PendingLog } from "../../domain/ports";
+import type {
+  FlushOptions,
+  LogRequest,
+  LogResult,
+  OutboxAccount,
+  PendingChange,
+  PendingLog,
+} from "../../domain/ports";
 import { isTransient, toStoreError } from "../errors";
 import type { OutboxStorage } from "../outbox";
 
@@ -51,7 +58,8 @@ export class OutboxReplay {
     this.deadline = options.runDeadlineMs ?? 120_000;
   }
 
-  async enqueue(request: LogRequest, id: string, err: StoreError): Promise<void> {
+  /** `change`: not a log but a cancel / un-cancel made offline (issue 11); `request` then describes it. */
+  async enqueue(request: LogRequest, id: string, err: StoreError, change?: PendingChange): Promise<void> {
     const owner = request.correspondence?.mailboxOwner?.address?.trim().toLowerCase();
     const user = this.account?.user ?? request.user.emailAddress.trim().toLowerCase();
     const pending: PendingLog = {
@@ -61,6 +69,7 @@ export class OutboxReplay {
       attempts: 0,
       lastError: err.message,
       ...(this.account ? { account: { ...this.account, mailbox: owner || user } } : {}),
+      ...(change ? { change } : {}),
     };
     await this.outbox.put(pending);
   }

@@ -2,6 +2,7 @@
 // purpose; everything with logic lives in components and hooks, tested against fake ports.
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../config/app-config";
+import { canDeleteCanceled } from "../domain/entry-changes";
 import type { MailboxPort } from "../domain/ports";
 import { createInteractionStore } from "../graph";
 import { createMeetingUidResolver } from "../graph/meeting-uid";
@@ -43,7 +44,13 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
       policy,
     });
     root.render(
-      <PaneRoot mailbox={mailbox} store={store} policy={policy} composeLogging={createComposeLogging()} />,
+      <PaneRoot
+        mailbox={mailbox}
+        store={store}
+        policy={policy}
+        composeLogging={createComposeLogging()}
+        canDeleteCanceled={canDeleteCanceled(mailbox.user.emailAddress, config.deleteCanceled)}
+      />,
     );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

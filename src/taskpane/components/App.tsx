@@ -22,9 +22,18 @@ export interface AppProps {
   outboxIntervalMs?: number;
   /** Log on send (the user's setting, this mail's switch, the sent copy's marker); absent where unsupported. */
   composeLogging?: ComposeLoggingPort;
+  /** Whether this user sees "Delete canceled entries"; everyone by default. */
+  canDeleteCanceled?: boolean;
 }
 
-export function App({ mailbox, store, policy, outboxIntervalMs, composeLogging }: AppProps) {
+export function App({
+  mailbox,
+  store,
+  policy,
+  outboxIntervalMs,
+  composeLogging,
+  canDeleteCanceled = true,
+}: AppProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
   const { state, reload } = useItemContext(mailbox, store, policy);
@@ -98,6 +107,7 @@ export function App({ mailbox, store, policy, outboxIntervalMs, composeLogging }
           store={store}
           user={mailbox.user}
           refreshKey={sentKey}
+          canDeleteCanceled={canDeleteCanceled}
           onLogged={() => setOutboxKey((k) => k + 1)}
         />
         {composeLogging && (

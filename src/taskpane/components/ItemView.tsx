@@ -31,9 +31,18 @@ export interface ItemViewProps {
   refreshKey?: number;
   /** Called after every log attempt that reached the store (the outbox may have changed). */
   onLogged(): void;
+  /** Whether this user sees "Delete canceled entries" in the entries view; everyone by default. */
+  canDeleteCanceled?: boolean;
 }
 
-export function ItemView({ context, store, user, refreshKey = 0, onLogged }: ItemViewProps) {
+export function ItemView({
+  context,
+  store,
+  user,
+  refreshKey = 0,
+  onLogged,
+  canDeleteCanceled = true,
+}: ItemViewProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
   const idPrefix = useId();
@@ -99,6 +108,7 @@ export function ItemView({ context, store, user, refreshKey = 0, onLogged }: Ite
           contact={historyContact}
           templates={context.templates}
           groups={context.groups}
+          canDeleteCanceled={canDeleteCanceled}
           onBack={() => {
             setEntriesScope(undefined);
             setChangesKey((k) => k + 1);

@@ -12,9 +12,11 @@ export interface PaneRootProps {
   store: InteractionStorePort;
   policy: MatchingPolicy;
   composeLogging?: ComposeLoggingPort;
+  /** Whether this user sees "Delete canceled entries" (configuration; everyone when absent). */
+  canDeleteCanceled?: boolean;
 }
 
-export function PaneRoot({ mailbox, store, policy, composeLogging }: PaneRootProps) {
+export function PaneRoot({ mailbox, store, policy, composeLogging, canDeleteCanceled }: PaneRootProps) {
   const translator = useMemo(() => createTranslator(mailbox.displayLanguage), [mailbox.displayLanguage]);
   useEffect(() => {
     // Screen readers pick the voice from the document's language, not only the provider's.
@@ -28,6 +30,7 @@ export function PaneRoot({ mailbox, store, policy, composeLogging }: PaneRootPro
           store={store}
           policy={policy}
           {...(composeLogging ? { composeLogging } : {})}
+          {...(canDeleteCanceled !== undefined ? { canDeleteCanceled } : {})}
         />
       </I18nProvider>
     </FluentProvider>

@@ -507,6 +507,25 @@ describe("the entries window's storage against the emulator", () => {
     });
   });
 
+  describe("delete canceled entries without any filter", () => {
+    it("pages the whole list (above the threshold) and deletes every canceled entry, nothing else", async () => {
+      const store = storeFor(emu.url);
+      const user = { scope: { kind: "user" as const, userId: OTHER_USER } };
+      const liveBefore = await store.entryTotals(user);
+      const canceled = await store.countCanceled({});
+      expect(canceled).toBeGreaterThanOrEqual(bulk.filter((e) => e.canceled).length);
+      const progress: number[] = [];
+      const done = await store.deleteCanceled({}, (p) => progress.push(p.deleted));
+      expect(done.deleted).toBe(canceled);
+      expect(progress[progress.length - 1]).toBe(canceled);
+      expect(await store.countCanceled({})).toBe(0);
+      // The live entries are all still there: the same exact totals.
+      expect(await store.entryTotals(user)).toEqual(liveBefore);
+      const all = await allPages(store, { ...user, includeCanceled: true }, 500);
+      expect(all.length).toBe(liveBefore.count);
+    });
+  });
+
   describe("offline", () => {
     /** Every request fails as a dropped connection would, until `back()`. */
     function goOffline(): { back: () => void } {

@@ -88,15 +88,18 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
 
   const certs = await ensureDevCerts();
-  const [pageJs, standInJs] = await Promise.all([
+  const [pageJs, standInJs, jsRuntimeJs] = await Promise.all([
     bundle(path.join(__dirname, "page", "main.ts")),
     bundle(path.join(__dirname, "stand-in", "entry.ts")),
+    bundle(path.join(__dirname, "stand-in", "js-runtime.ts")),
   ]);
   const assets: Record<string, { type: string; body: string }> = {
     "/": { type: contentTypeOf("index.html"), body: pageHtml() },
     "/workbench/page.js": { type: contentTypeOf("page.js"), body: pageJs },
     "/workbench/page.css": { type: contentTypeOf("page.css"), body: PAGE_STYLES },
     [STAND_IN_PATH]: { type: contentTypeOf("page.js"), body: standInJs },
+    // Classic Outlook's JavaScript-only runtime for the send handler: a worker that loads launchevent.js alone.
+    "/workbench/js-runtime.js": { type: contentTypeOf("page.js"), body: jsRuntimeJs },
   };
 
   // The workbench's own origins, known once it listens. Its pages call /v1.0 on their own origin; a browser sends an
@@ -165,7 +168,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       return;
     }
     let body: Buffer | string = await readFile(file);
-    if (path.basename(file) === "taskpane.html") {
+    // The send handler's page (launchevent.html) loads Office.js like the pane: it gets the stand-in too.
+    if (path.basename(file) === "taskpane.html" || path.basename(file) === "launchevent.html") {
       try {
         body = swapOfficeScript(body.toString("utf8"));
       } catch (e) {

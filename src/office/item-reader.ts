@@ -203,8 +203,10 @@ async function readAppointment(ctx: ReadContext, item: HostItem): Promise<Corres
     participants,
     mailboxOwner: ctx.mailboxOwner,
   };
-  // Without a UID resolver the REST id still identifies the meeting within this mailbox.
-  const sourceId = (await meetingUid(ctx, restId)) ?? restId;
+  // The iCalUId is shared by the organiser's and every attendee's copy. Without it, a meeting we organised is still
+  // the draft it was sent from (its custom properties), and otherwise the REST id identifies it in this mailbox.
+  const sourceId =
+    (await meetingUid(ctx, restId)) ?? (isOrganizer ? await existingDraftId(item) : undefined) ?? restId;
   if (sourceId) result.sourceId = sourceId;
   if (itemId) result.itemId = itemId;
   const webLink = webLinkOf(ctx, "meeting", restId);

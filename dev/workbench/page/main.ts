@@ -1,6 +1,8 @@
 // The workbench page: an Outlook-like window (folders, item list, reading pane) with the add-in's task pane pinned
 // on the right. It owns the mailbox state and hands it to the Office stand-in inside the pane's iframe.
 import { h, on } from "./dom";
+import { fileSent } from "./file-sent";
+import { runSendEvent, type LaunchRuntimeKind } from "./send";
 import {
   FIXTURES,
   WORKBENCH_USER,
@@ -39,6 +41,8 @@ const state = {
   language: LANGUAGES.some((l) => l.id === params.get("lang")) ? params.get("lang")! : "en-US",
   theme: (params.get("theme") === "dark" ? "dark" : "light") as "light" | "dark",
   draftCounter: 0,
+  /** Which Outlook runs the send handler: web/new/Mac (the HTML page) or classic Windows (the JavaScript file). */
+  runtime: (params.get("runtime") === "js" ? "js" : "html") as LaunchRuntimeKind,
 };
 
 function folderItems(folder: FolderView): WorkbenchItem[] {
@@ -463,6 +467,28 @@ function renderCompose(item: Extract<WorkbenchItem, { mode: "compose" }>): HTMLE
       status.textContent = `Saved (${d.itemId})`;
     },
   );
+  const send = on(
+    h("button", { type: "button", class: "primary", "data-testid": "compose-send" }, "Send"),
+    "click",
+    () => {
+      send.setAttribute("disabled", "");
+      status.textContent = "Sending…";
+      const bridge = (window as unknown as { __iloWorkbench: HostBridge }).__iloWorkbench;
+      runSendEvent(item, bridge, state.runtime).then(
+        (outcome) => {
+          const filed = fileSent(item);
+          document.body.dataset.lastSend = JSON.stringify(outcome);
+          state.drafts = state.drafts.filter((x) => x !== item);
+          state.folder = filed.kind === "message" ? "sent" : "calendar";
+          select(null);
+        },
+        (e: unknown) => {
+          send.removeAttribute("disabled");
+          status.textContent = e instanceof Error ? e.message : String(e);
+        },
+      );
+    },
+  );
   const discard = on(
     h("button", { type: "button", "data-testid": "compose-discard" }, "Discard"),
     "click",
@@ -485,7 +511,7 @@ function renderCompose(item: Extract<WorkbenchItem, { mode: "compose" }>): HTMLE
     },
     h("h1", {}, item.kind === "message" ? "New email" : "New meeting"),
     ...fields,
-    h("div", { class: "actions" }, save, discard),
+    h("div", { class: "actions" }, send, save, discard),
     status,
   );
 }

@@ -50,6 +50,7 @@ body[data-theme=dark] .item .subject { color: #8ac2f5; }
 .taskpane { display: flex; flex-direction: column; border-right: 0; border-left: 1px solid var(--line); }
 .taskpane-title { padding: 8px 12px; font-weight: 600; border-bottom: 1px solid var(--line); }
 .taskpane-frame { flex: 1; width: 100%; border: 0; background: var(--panel); }
+.send-notice { position: fixed; left: 50%; top: 30%; transform: translateX(-50%); z-index: 10; padding: 16px 20px; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 24px rgba(0,0,0,.2); }
 :focus-visible { outline: 2px solid var(--brand); outline-offset: 1px; }
 `;
 

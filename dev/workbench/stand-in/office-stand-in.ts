@@ -470,6 +470,8 @@ export const THEMES = {
 
 export interface StandInOptions {
   schedule?: Scheduler;
+  /** Present when the page hosts launch events: Office.actions.associate registers there. */
+  launch?: { associate(name: string, handler: (event: unknown) => void): void };
 }
 
 /** Builds the global `Office` object for one pane load. */
@@ -613,6 +615,15 @@ export function createOfficeStandIn(bridge: HostBridge, options: StandInOptions 
     AsyncResultStatus: Object.freeze({ ...ASYNC_STATUS }),
     CoercionType: Object.freeze({ Text: "text", Html: "html" }),
     MailboxEnums: MAILBOX_ENUMS,
+    // Event-based activation (Mailbox 1.10+): the page runs the handlers an event runtime associates.
+    actions: Object.freeze({
+      associate(name: unknown, handler: unknown): void {
+        if (typeof name !== "string" || typeof handler !== "function")
+          throw new Error("Sys.ArgumentException: associate(name: string, handler: function)");
+        if (!options.launch) throw new Error("Office.actions.associate: this runtime hosts no events");
+        options.launch.associate(name, handler as (event: unknown) => void);
+      },
+    }),
   };
   return office;
 }

@@ -91,6 +91,18 @@ export interface HostBridge {
   readonly roaming?: RoamingStore;
 }
 
+/** The page's launch-event host (window.__iloLaunchRuntime): where an event runtime registers its handlers. */
+export interface LaunchRuntimeHost {
+  associate(name: string, handler: (event: unknown) => void): void;
+  /** OfficeRuntime.storage: one per add-in origin, shared by the pane and the event runtimes. */
+  readonly storage: {
+    getItem(key: string): Promise<string | null>;
+    setItem(key: string, value: string): Promise<void>;
+    removeItem(key: string): Promise<void>;
+    getKeys(): Promise<string[]>;
+  };
+}
+
 export const WORKBENCH_USER: FixtureAddress = {
   displayName: "Annette Hill",
   emailAddress: "annette.hill@cronus.example",

@@ -15,8 +15,10 @@ import { DevTokenProvider } from "../../src/graph/auth/dev-token";
 import { BatchExecutor } from "../../src/graph/batch";
 import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
 import { entryToFields } from "../../src/graph/mapping";
+import { seedReferenceData } from "../../src/graph/provisioning";
 import { entriesBySource, entriesOfSegment, entriesRepository } from "../../src/graph/repositories/entries";
 import { segmentsRepository } from "../../src/graph/repositories/segments";
+import { COL, columnDefinition, LIST_ORDER, LISTS } from "../../src/graph/schema";
 import { SharePointSite } from "../../src/graph/site";
 import { MemoryOutbox } from "../../src/graph/outbox";
 import { storeFor, USER } from "./harness";
@@ -383,7 +385,7 @@ describe("the entries window's storage against the emulator", () => {
           .map((e) => e.contactNo)
           .sort(),
       ).toEqual([person(5).contactNo, person(7).contactNo]);
-      expect(await store.getSegment(segmentId)).toMatchObject({ canceled: false });
+      expect(await store.getSegment(segmentId)).toMatchObject({ canceled: false, noOfInteractions: 3 });
       expect(await store.getSegment("999999")).toBeUndefined();
     });
   });
@@ -577,5 +579,42 @@ describe("the entries window's storage against the emulator", () => {
       expect(refused!.lastError).toContain(ENTRY_MESSAGES.loggedAgain);
       expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(true);
     });
+  });
+});
+
+describe("lists set up before NoOfInteractions existed", () => {
+  let emu: RunningEmulator;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ilo-entries-old-"));
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, dataDir, quiet: true });
+  });
+  afterAll(async () => {
+    await emu?.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("a log for several contacts still creates its segment (without the column), and cancel works", async () => {
+    const t = tools(emu.url);
+    const siteId = await t.site.siteId();
+    for (const key of LIST_ORDER) {
+      const spec = LISTS[key];
+      await t.site.manage(`/sites/${siteId}/lists`).post({
+        displayName: spec.displayName,
+        columns: spec.columns.filter((c) => c.name !== COL.segments.noOfInteractions).map(columnDefinition),
+        list: { template: "genericList" },
+      });
+    }
+    t.site.forget();
+    await seedReferenceData(t.site);
+    const store = storeFor(emu.url);
+    const logged = await store.logInteraction(
+      logRequest("<old-lists@fabrikam.example>", [person(40), person(41)]),
+    );
+    expect(logged.results.map((r) => r.status)).toEqual(["logged", "logged"]);
+    const segment = await store.getSegment(logged.segment!.id!);
+    expect(segment).toBeDefined();
+    expect(segment).not.toHaveProperty("noOfInteractions");
+    const canceled = await store.cancelSegment(logged.segment!.id!);
+    expect(canceled.entries.every((e) => e.canceled)).toBe(true);
   });
 });

@@ -55,10 +55,13 @@ export class LogWriter {
     let segmentCreated = false;
     if (contacts.length > 1) {
       ({ segment, created: segmentCreated } = await this.createSegment(
-        buildSegment(
-          { correspondence: request.correspondence, draft: request.draft, user: request.user },
-          this.core.now(),
-        ),
+        {
+          ...buildSegment(
+            { correspondence: request.correspondence, draft: request.draft, user: request.user },
+            this.core.now(),
+          ),
+          noOfInteractions: contacts.length,
+        },
         `S-${hash128(requestId)}`,
       ));
     }
@@ -169,6 +172,15 @@ export class LogWriter {
     if (answer?.status === 409) {
       const [existing] = (await this.core.segments.list(segmentByDedupeKey(key))).items;
       if (existing) return { segment: existing, created: false };
+    }
+    // Lists set up before NoOfInteractions (a contract addition) was provisioned: create the segment without it.
+    if (
+      answer?.status === 400 &&
+      segment.noOfInteractions !== undefined &&
+      /NoOfInteractions/.test(stepError(answer).message ?? "")
+    ) {
+      const { noOfInteractions: _n, ...without } = segment;
+      return this.createSegment(without, key);
     }
     throw fromHttpFailure(stepError(answer!), "Creating the logged segment failed");
   }

@@ -35,8 +35,14 @@ describe("scopeClause", () => {
 describe("dateClauses", () => {
   it("bounds InteractionDate inclusively; a bare 'to' date covers its whole day", () => {
     expect(dateClauses({ from: "2024-05-01", to: "2024-05-31" })).toEqual([
-      "fields/InteractionDate ge '2024-05-01T00:00:00.000Z'",
-      "fields/InteractionDate le '2024-05-31T23:59:59.999Z'",
+      "fields/InteractionDate ge '2024-05-01T00:00:00Z'",
+      "fields/InteractionDate lt '2024-06-01T00:00:00Z'",
+    ]);
+    expect(dateClauses({ to: "2024-05-31T12:00:00Z" })).toEqual([
+      "fields/InteractionDate le '2024-05-31T12:00:00Z'",
+    ]);
+    expect(dateClauses({ to: "2024-05-31T12:00:00.250Z" })).toEqual([
+      "fields/InteractionDate le '2024-05-31T12:00:00.250Z'",
     ]);
     expect(dateClauses({})).toEqual([]);
     expect(() => dateClauses({ to: "soon" })).toThrow(expect.objectContaining({ kind: "invalid" }));
@@ -51,7 +57,7 @@ describe("filterQuery and totalsQuery", () => {
       { includeCanceled: false },
     );
     expect(filter).toBe(
-      "(fields/ContactNo eq 'CT1') and (fields/InteractionTemplateCode eq 'EMAIL') and (fields/InteractionDate ge '2024-01-01T00:00:00.000Z')",
+      "(fields/ContactNo eq 'CT1') and (fields/InteractionTemplateCode eq 'EMAIL') and (fields/InteractionDate ge '2024-01-01T00:00:00Z')",
     );
     expect(match).toEqual({
       includeCanceled: false,

@@ -45,10 +45,21 @@ export function dateClauses(range: { from?: string; to?: string }): string[] {
   } catch (e) {
     throw new StoreError("invalid", e instanceof Error ? e.message : String(e));
   }
-  return [
-    ...(bounds.from !== undefined ? [cmp(E.interactionDate, "ge", new Date(bounds.from).toISOString())] : []),
-    ...(bounds.to !== undefined ? [cmp(E.interactionDate, "le", new Date(bounds.to).toISOString())] : []),
-  ];
+  const out: string[] = [];
+  if (bounds.from !== undefined) out.push(cmp(E.interactionDate, "ge", iso(bounds.from)));
+  if (bounds.to !== undefined)
+    // SharePoint keeps seconds: a day's end (…23:59:59.999) is sent as "before the next second".
+    out.push(
+      (bounds.to + 1) % 1000 === 0
+        ? cmp(E.interactionDate, "lt", iso(bounds.to + 1))
+        : cmp(E.interactionDate, "le", iso(bounds.to)),
+    );
+  return out;
+}
+
+/** ISO 8601 UTC, without milliseconds when there are none. */
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
 
 /** The server-side query of a filter and the client-side check of what it could not narrow. */

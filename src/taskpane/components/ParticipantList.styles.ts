@@ -8,7 +8,8 @@ export const useParticipantStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  excluded: { color: tokens.colorNeutralForegroundDisabled },
+  // Greyed, yet readable (WCAG AA contrast in both themes).
+  excluded: { color: tokens.colorNeutralForeground3 },
   name: { ...typographyStyles.body1Strong },
   secondary: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
   line: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },

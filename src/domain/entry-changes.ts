@@ -102,7 +102,7 @@ export class ChangedMeanwhileError<T = InteractionLogEntry> extends StoreError {
     readonly current?: T,
     details: StoreError["details"] = {},
   ) {
-    super("conflict", message, { status: 412, ...details });
+    super("conflict", message, { status: 412, code: "modified", ...details });
   }
 }
 

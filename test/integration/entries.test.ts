@@ -263,7 +263,7 @@ describe("the entries window's storage against the emulator", () => {
           () => ac.abort(),
           ac.signal,
         ),
-      ).rejects.toMatchObject({ name: "AbortError" });
+      ).rejects.toMatchObject({ kind: "unknown", details: { code: "aborted" } });
     });
 
     it("refuses a segment id that is not a number and a date it cannot read", async () => {
@@ -472,7 +472,7 @@ describe("the entries window's storage against the emulator", () => {
           },
           ac.signal,
         ),
-      ).rejects.toMatchObject({ name: "AbortError" });
+      ).rejects.toMatchObject({ kind: "unknown", details: { code: "aborted" } });
       expect(progress[0]).toEqual({ deleted: 0, total: 49 });
       expect(progress[progress.length - 1]).toEqual({ deleted: 20, total: 49 });
       expect(await store.countCanceled(filter)).toBe(29);

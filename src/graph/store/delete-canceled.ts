@@ -14,7 +14,7 @@ import { fromHttpFailure } from "../errors";
 import { eq, type ItemQuery } from "../odata";
 import { entriesOfSegment, MAX_PAGE } from "../repositories/entries";
 import { COL } from "../schema";
-import { allEntryPages, filterQuery } from "./entries-query";
+import { allEntryPages, filterQuery, throwIfAborted } from "./entries-query";
 import type { StoreCore } from "./store-core";
 
 const E = COL.entries;
@@ -72,7 +72,7 @@ export async function deleteCanceled(
   // Segments that this run leaves without any entry: deleted before their entries (see the top of the file).
   const segments = await emptiedSegments(core, targets, signal);
   for (let i = 0; i < segments.length; i += BATCH_LIMIT) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const chunk = segments.slice(i, i + BATCH_LIMIT);
     const answers = await core.run(
       chunk.map((id, j) => core.segments.deleteStep(`s${j}`, id)),
@@ -86,7 +86,7 @@ export async function deleteCanceled(
   }
 
   for (let i = 0; i < targets.length; i += BATCH_LIMIT) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const chunk = targets.slice(i, i + BATCH_LIMIT);
     const answers = await core.run(
       chunk.map((e, j) => core.entries.deleteStep(`d${j}`, e.id!, e.eTag)),
@@ -119,7 +119,7 @@ async function emptiedSegments(
   const segmentIds = [...new Set(targets.map((e) => e.loggedSegmentId).filter((s): s is string => !!s))];
   const out: string[] = [];
   for (let i = 0; i < segmentIds.length; i += BATCH_LIMIT) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const chunk = segmentIds.slice(i, i + BATCH_LIMIT);
     const steps = await Promise.all(
       chunk.map((s, j) => core.entries.listStep(`q${j}`, entriesOfSegment(s, [E.loggedSegmentId]))),

@@ -180,7 +180,7 @@ export async function* allEntryPages(
 ): AsyncGenerator<InteractionLogEntry[]> {
   let next: string | undefined;
   for (;;) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const page = await core.entries.list({ ...q, top: MAX_PAGE }, next);
     yield page.items;
     if (!page.nextLink) return;
@@ -195,4 +195,13 @@ export function totalsQuery(
 ): { q: ItemQuery; match: EntryMatch } {
   const { filter: f, match } = filterQuery(scopeClause(filter.scope), filter, { includeCanceled: false });
   return { q: { filter: f, select, top: MAX_PAGE }, match };
+}
+
+/** An aborted job (the pane closed, the filter changed) stops between requests with StoreError code "aborted". */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new StoreError("unknown", "Stopped before it finished; run it again to finish", {
+      code: "aborted",
+      cause: signal.reason,
+    });
 }

@@ -42,7 +42,7 @@ async function openEntries() {
 
 async function act_on(row: HTMLElement, item: string) {
   fireEvent.click(within(row).getByRole("button", { name: /^Actions for / }));
-  fireEvent.click(await screen.findByRole("menuitem", { name: item }));
+  fireEvent.click(await within(row).findByRole("button", { name: item }));
 }
 
 const rowOf = (text: string) => rows().find((r) => r.textContent?.includes(text))!;

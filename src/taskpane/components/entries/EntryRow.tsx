@@ -1,22 +1,14 @@
 // One interaction log entry: date, template, direction, description, evaluation, attempt failed, cost,
 // duration, with whom, who logged it, canceled; "Open in Outlook" for a stored https WebLink; its actions.
-import {
-  Badge,
-  Button,
-  Link,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  mergeClasses,
-} from "@fluentui/react-components";
+import { Badge, Button, Link, mergeClasses } from "@fluentui/react-components";
 import {
   ArrowDownLeft16Regular,
   ArrowUpRight16Regular,
-  MoreHorizontal20Regular,
+  ChevronDown16Regular,
+  ChevronUp16Regular,
   Open16Regular,
 } from "@fluentui/react-icons";
+import { useId, useState } from "react";
 import type { EntryEdit } from "../../../domain/ports";
 import type { InteractionLogEntry, InteractionTemplate } from "../../../domain/types";
 import { useI18n } from "../../i18n";
@@ -58,6 +50,12 @@ export function EntryRow(props: EntryRowProps) {
         ? { icon: <ArrowDownLeft16Regular aria-hidden />, text: i18n.t("directionInbound") }
         : { icon: null, text: i18n.t("directionNone") };
   const title = entry.description || entry.templateCode;
+  const actionsId = useId();
+  const [open, setOpen] = useState(false);
+  const run = (action: () => void) => {
+    setOpen(false);
+    action();
+  };
   return (
     <li className={styles.row} data-testid="entry-row" data-entry-id={entry.id}>
       <div className={styles.line}>
@@ -104,35 +102,52 @@ export function EntryRow(props: EntryRowProps) {
               <Open16Regular aria-hidden /> {i18n.t("openInOutlook")}
             </Link>
           )}
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button
-                size="small"
-                icon={<MoreHorizontal20Regular />}
-                disabled={busy}
-                aria-label={i18n.t("entryActionsFor", { description: title })}
-              >
-                {i18n.t("entryActions")}
-              </Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                {entry.canceled ? (
-                  <MenuItem onClick={props.onUncancel}>{i18n.t("uncancelEntry")}</MenuItem>
-                ) : (
-                  <MenuItem onClick={props.onCancel}>{i18n.t("cancelEntry")}</MenuItem>
-                )}
-                {entry.loggedSegmentId && (
-                  <MenuItem onClick={props.onCancelSegment}>{i18n.t("cancelSegment")}</MenuItem>
-                )}
-                {entry.loggedSegmentId && !inSegment && (
-                  <MenuItem onClick={props.onShowSegment}>{i18n.t("showSegment")}</MenuItem>
-                )}
-                <MenuItem onClick={() => props.onEdit(true)}>{i18n.t("editEntry")}</MenuItem>
-                <MenuItem onClick={props.onFollowUp}>{i18n.t("logFollowUp")}</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
+          <Button
+            size="small"
+            icon={open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+            disabled={busy}
+            aria-expanded={open}
+            aria-controls={actionsId}
+            aria-label={i18n.t("entryActionsFor", { description: title })}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {i18n.t("entryActions")}
+          </Button>
+        </div>
+      )}
+      {!editing && open && (
+        // A disclosure rather than a menu: plain buttons in the row, reachable with Tab, no popup layer.
+        <div
+          id={actionsId}
+          role="group"
+          aria-label={i18n.t("entryActionsFor", { description: title })}
+          className={styles.actions}
+        >
+          {entry.canceled ? (
+            <Button size="small" disabled={busy} onClick={() => run(props.onUncancel)}>
+              {i18n.t("uncancelEntry")}
+            </Button>
+          ) : (
+            <Button size="small" disabled={busy} onClick={() => run(props.onCancel)}>
+              {i18n.t("cancelEntry")}
+            </Button>
+          )}
+          {entry.loggedSegmentId && (
+            <Button size="small" disabled={busy} onClick={() => run(props.onCancelSegment)}>
+              {i18n.t("cancelSegment")}
+            </Button>
+          )}
+          {entry.loggedSegmentId && !inSegment && (
+            <Button size="small" onClick={() => run(props.onShowSegment)}>
+              {i18n.t("showSegment")}
+            </Button>
+          )}
+          <Button size="small" onClick={() => run(() => props.onEdit(true))}>
+            {i18n.t("editEntry")}
+          </Button>
+          <Button size="small" onClick={() => run(props.onFollowUp)}>
+            {i18n.t("logFollowUp")}
+          </Button>
         </div>
       )}
     </li>

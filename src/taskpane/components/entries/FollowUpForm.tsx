@@ -73,7 +73,7 @@ export function FollowUpForm({
   };
 
   return (
-    <section className={pane.section} aria-label={i18n.t("followUpFor", { name: contact.name })}>
+    <div className={pane.section}>
       <MessageBar intent="info">
         <MessageBarBody>
           {i18n.t("followUpHint", { name: contact.name, description: entry.description })}
@@ -95,6 +95,6 @@ export function FollowUpForm({
       <div className={pane.actions}>
         <Button onClick={onClose}>{i18n.t("backToEntries")}</Button>
       </div>
-    </section>
+    </div>
   );
 }

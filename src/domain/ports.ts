@@ -75,6 +75,8 @@ export interface ContactLogResult {
 export interface LogResult {
   segment?: LoggedSegment;
   results: ContactLogResult[];
+  /** The log request's id: the outbox keeps a queued log under it (undo then removes it from there). */
+  requestId?: string;
 }
 
 export interface HistoryQuery {

@@ -183,7 +183,10 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.changes.run({ kind: "uncancel", entries: [], segmentIds: [segmentId] });
   }
 
-  undoLog(result: LogResult): Promise<EntryChangeResult> {
+  /** A log still waiting in the outbox is removed from it (never sent); what was written is canceled. */
+  async undoLog(result: LogResult): Promise<EntryChangeResult> {
+    if (result.requestId && result.results.some((r) => r.status === "queued"))
+      await this.outbox.discard(result.requestId);
     return this.changes.run(undoChange(result));
   }
 

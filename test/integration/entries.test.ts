@@ -579,6 +579,28 @@ describe("the entries window's storage against the emulator", () => {
       expect(refused!.lastError).toContain(ENTRY_MESSAGES.loggedAgain);
       expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(true);
     });
+
+    it("undo of a log still waiting in the outbox removes it from there: it is never sent", async () => {
+      const store = storeFor(emu.url, new MemoryOutbox());
+      const net = goOffline();
+      let queued;
+      try {
+        queued = await store.logInteraction(
+          logRequest("<offline-undo@fabrikam.example>", [person(31), person(32)]),
+        );
+      } finally {
+        net.back();
+      }
+      expect(queued.results.map((r) => r.status)).toEqual(["queued", "queued"]);
+      expect((await store.pendingLogs()).map((p) => p.id)).toEqual([queued.requestId]);
+      const undone = await store.undoLog(queued);
+      expect(undone).toEqual({ entries: [] });
+      expect(await store.pendingLogs()).toEqual([]);
+      expect(await store.flushPending()).toBe(0);
+      expect(
+        (await tools(emu.url).entries.list(entriesBySource("<offline-undo@fabrikam.example>"))).items,
+      ).toEqual([]);
+    });
   });
 });
 

@@ -28,12 +28,18 @@ export class LogWriter {
   async log(request: LogRequest, requestId: string, fromOutbox: boolean): Promise<LogResult> {
     const contacts = uniqueContacts(request.contacts);
     try {
-      return await this.core.provisionedOr(() => this.write(request, contacts, requestId, fromOutbox));
+      return {
+        ...(await this.core.provisionedOr(() => this.write(request, contacts, requestId, fromOutbox))),
+        requestId,
+      };
     } catch (e) {
       const err = toStoreError(e, "Logging the interaction failed");
       if (!isTransient(err)) throw err;
       if (!fromOutbox) await this.enqueue(request, requestId, err);
-      return { results: contacts.map((k) => ({ contactNo: k.contactNo, status: "queued", error: err })) };
+      return {
+        requestId,
+        results: contacts.map((k) => ({ contactNo: k.contactNo, status: "queued", error: err })),
+      };
     }
   }
 

@@ -1,6 +1,6 @@
 // The pane: follows the selected item and shows its state (loading, nothing selected, failure, or the item).
 import { Button, Spinner } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
@@ -41,6 +41,11 @@ export function App({
   // Bumped when the outbox sent something: the shown history may have new entries.
   const [sentKey, setSentKey] = useState(0);
   const [provisioning, setProvisioning] = useState(false);
+  // A send handler (another runtime) may have left a log for the pane to write: look again at every item loaded.
+  const loadedId = state.status === "ready" ? state.loadId : undefined;
+  useEffect(() => {
+    if (loadedId !== undefined) setOutboxKey((k) => k + 1);
+  }, [loadedId]);
   const [provisionError, setProvisionError] = useState<StoreError | undefined>();
 
   const provision = async () => {

@@ -1,6 +1,6 @@
 // Who decides about logging on send: the user's setting (roaming, off by default) and, while composing, this
 // mail's own "Log when sent" switch, which starts from the setting. On a sent item, what the send did.
-import { MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
+import { Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { ComposeLoggingPort, SendLogMarker } from "../../domain/send-log";
 import { shouldLogOnSend } from "../../domain/send-log";
@@ -60,10 +60,10 @@ export function LogOnSend({ port, mode, loggedCount }: LogOnSendProps) {
   return (
     <section className={styles.section} aria-label={i18n.t("logOnSendSetting")}>
       {mode === "compose" && (
-        <Switch
+        <Checkbox
           label={i18n.t("logWhenSent")}
           checked={shouldLogOnSend(perMail, userDefault)}
-          onChange={(_, d) => changePerMail(d.checked)}
+          onChange={(_, d) => changePerMail(d.checked === true)}
           aria-describedby="log-when-sent-hint"
         />
       )}
@@ -80,10 +80,10 @@ export function LogOnSend({ port, mode, loggedCount }: LogOnSendProps) {
       {mode === "read" && marker?.state === "nothing" && loggedCount === 0 && (
         <p className={styles.muted}>{i18n.t("sendLogNothing")}</p>
       )}
-      <Switch
+      <Checkbox
         label={i18n.t("logOnSendSetting")}
         checked={userDefault}
-        onChange={(_, d) => changeDefault(d.checked)}
+        onChange={(_, d) => changeDefault(d.checked === true)}
         aria-describedby="log-on-send-setting-hint"
       />
       <p id="log-on-send-setting-hint" className={styles.muted}>

@@ -33,7 +33,11 @@ export async function editEntry(
   if (!entry.eTag) throw new StoreError("invalid", "The entry was read without its eTag; reload it first");
   const answers = await core.run([core.entries.updateStep("edit", entry.id, fields, entry.eTag)], true);
   const r = answers.get("edit")!;
-  if (isSuccess(r)) return afterPatch(entry, fields, r);
+  if (isSuccess(r)) {
+    const stored = afterPatch(entry, fields, r);
+    // Graph answered without the new eTag: read it, so that the next edit is guarded too.
+    return stored.eTag ? stored : core.entries.getById(entry.id);
+  }
   if (r.status === 412) {
     const current = await core.entries.getById(entry.id).catch(() => undefined);
     // Our own write whose answer was lost and was re-sent: the entry already says what we wanted.

@@ -25,10 +25,19 @@ export interface PatchOptions {
   duplicate?: { message: string; code: string };
 }
 
-/** The entry as stored after a PATCH: what was read, what was sent, and what Graph answered (its fields). */
+/**
+ * The entry as stored after a PATCH: what was read, what was sent, and what Graph answered (its fields, with the
+ * new eTag in `@odata.etag`, else in the ETag header; without either the entry comes back without an eTag and is
+ * read again before it is written next).
+ */
 export function afterPatch(entry: InteractionLogEntry, sent: Fields, r: StepResult): InteractionLogEntry {
   const body = (r.body && typeof r.body === "object" ? r.body : {}) as Fields;
-  return entryFromItem({ id: entry.id!, fields: { ...entryToFields(entry), ...sent, ...body } });
+  const header = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === "etag")?.[1];
+  const eTag = (body["@odata.etag"] as string | undefined) ?? header;
+  return entryFromItem({
+    id: entry.id!,
+    fields: { ...entryToFields(entry), ...sent, ...body, ...(eTag ? { "@odata.etag": eTag } : {}) },
+  });
 }
 
 export async function patchEntries(

@@ -1,0 +1,245 @@
+// Log on send in the workbench: the compose form's Send runs the add-in's OnMessageSend / OnAppointmentSend handler
+// the way Outlook does (launchevent.html in a hidden frame, or launchevent.js alone in a worker for classic
+// Outlook), then files the item. The lists are checked through Graph.
+import { createInteractionStore, MemoryOutbox } from "../../src/graph";
+import { startEmulator } from "../../dev/emulator";
+import calendar from "../../dev/fixtures/mailbox/calendar.json";
+import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
+import { listItems, paneFrame, useWorkbench } from "./stack";
+
+jest.setTimeout(150_000);
+
+const t = useWorkbench();
+const ROBIN = "Robin Danielsen <robin.danielsen@adatum.example>";
+const JESSE = "Jesse Ulrich <jesse.ulrich@adatum.example>";
+const SAM = "Sam Taylor <sam.taylor@northwind.example>";
+
+interface SendOutcome {
+  ms: number;
+  result: string;
+  noticeShown: boolean;
+}
+
+async function entriesTitled(title: string): Promise<Array<Record<string, unknown>>> {
+  const all = [
+    ...(await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000010'")),
+    ...(await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000011'")),
+  ];
+  return all.filter((e) => e.Title === title);
+}
+
+async function newEmail(to: string, subject: string): Promise<void> {
+  await t.stack.page.getByTestId("new-email").click();
+  await t.stack.page.getByTestId("compose-to").fill(to);
+  await t.stack.page.getByTestId("compose-subject").fill(subject);
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByRole("checkbox", { name: "Log when sent" }).waitFor();
+}
+
+async function send(): Promise<SendOutcome> {
+  await t.stack.page.evaluate(() => delete document.body.dataset.lastSend);
+  await t.stack.page.getByTestId("compose-send").click();
+  const handle = await t.stack.page.waitForFunction(() => document.body.dataset.lastSend, undefined, {
+    timeout: 20_000,
+  });
+  return JSON.parse((await handle.jsonValue()) as string) as SendOutcome;
+}
+
+async function openSent(subject: string): Promise<void> {
+  await t.stack.page.getByTestId("folder-sent").click();
+  await t.stack.page.getByTestId("item-list").getByText(subject, { exact: true }).click();
+  t.pane = await paneFrame(t.stack.page);
+}
+
+async function waitForEntries(title: string, count: number): Promise<Array<Record<string, unknown>>> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const found = await entriesTitled(title);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+it("turns the user's setting on in the pane (off by default)", async () => {
+  await t.stack.page.getByTestId("new-email").click();
+  t.pane = await paneFrame(t.stack.page);
+  const setting = t.pane.getByRole("checkbox", { name: "Log sent mail and meetings to known contacts" });
+  await expect(setting.isChecked()).resolves.toBe(false);
+  await expect(t.pane.getByRole("checkbox", { name: "Log when sent" }).isChecked()).resolves.toBe(false);
+  await setting.click();
+  await expect(t.pane.getByRole("checkbox", { name: "Log when sent" }).isChecked()).resolves.toBe(true);
+  await t.stack.page.getByTestId("compose-discard").click();
+});
+
+it("logs a mail to two known contacts and an unknown one as one segment when sent, and the sent copy is already logged", async () => {
+  const subject = "Chairs: delivery dates";
+  await newEmail(`${ROBIN}; ${JESSE}; ${SAM}`, subject);
+  const outcome = await send();
+  expect(outcome).toMatchObject({ result: "completed", noticeShown: false });
+  expect(outcome.ms).toBeLessThan(5000);
+
+  const entries = await entriesTitled(subject);
+  expect(entries.map((e) => e.ContactNo).sort()).toEqual(["CT000010", "CT000011"]);
+  expect(new Set(entries.map((e) => e.LoggedSegmentId)).size).toBe(1);
+  expect(entries[0]).toMatchObject({ InteractionTemplateCode: "EMAIL", InformationFlow: "Outbound" });
+  expect(String(entries[0]!.SourceId)).toMatch(/^draft:/);
+  const segments = (await listItems(t.stack.graph, "Logged Segments")).filter((s) => s.Title === subject);
+  expect(segments).toHaveLength(1);
+
+  await openSent(subject);
+  await t.pane.getByText(/Logged for Robin Danielsen and Jesse Ulrich/).waitFor();
+});
+
+it("sends within 5 s with the emulator down, shows the sent copy as pending, and logs exactly once when it is back", async () => {
+  const subject = "Chairs: sent while offline";
+  await newEmail(`${ROBIN}; ${JESSE}`, subject);
+  await t.stack.emulator.close();
+  const outcome = await send();
+  expect(outcome.result).toBe("completed");
+  expect(outcome.ms).toBeLessThan(5000);
+
+  t.stack.emulator = await startEmulator({
+    port: t.stack.emulator.port,
+    dataDir: t.stack.dataDir,
+    quiet: true,
+  });
+  await expect(entriesTitled(subject)).resolves.toHaveLength(0);
+  await openSent(subject);
+  await t.pane.getByText(/Log pending/).waitFor();
+  // The pane writes the kept log (after the item loads, every minute, or with Send now).
+  const sendNow = t.pane.getByRole("button", { name: /^Send now/ });
+  if (await sendNow.count()) await sendNow.click().catch(() => undefined);
+  const entries = await waitForEntries(subject, 2);
+  expect(entries.map((e) => e.ContactNo).sort()).toEqual(["CT000010", "CT000011"]);
+  // Exactly once: another replay finds the same DedupeKeys.
+  await t.stack.page.reload();
+  t.pane = await paneFrame(t.stack.page);
+  await new Promise((r) => setTimeout(r, 3000));
+  await expect(entriesTitled(subject)).resolves.toHaveLength(2);
+});
+
+it("logs nothing for a mail whose 'Log when sent' switch is off", async () => {
+  const subject = "Chairs: private note";
+  await newEmail(ROBIN, subject);
+  await t.pane.getByRole("checkbox", { name: "Log when sent" }).click();
+  await expect(t.pane.getByRole("checkbox", { name: "Log when sent" }).isChecked()).resolves.toBe(false);
+  const outcome = await send();
+  expect(outcome.result).toBe("completed");
+  await expect(entriesTitled(subject)).resolves.toHaveLength(0);
+});
+
+it("keeps one entry per contact for a draft logged from the pane and then sent", async () => {
+  const subject = "Chairs: logged as a draft";
+  await newEmail(`${ROBIN}; ${JESSE}`, subject);
+  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
+  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
+  await expect(entriesTitled(subject)).resolves.toHaveLength(2);
+  await send();
+  const entries = await entriesTitled(subject);
+  expect(entries.map((e) => e.ContactNo).sort()).toEqual(["CT000010", "CT000011"]);
+  await openSent(subject);
+  await t.pane.getByText(/Logged for Robin Danielsen and Jesse Ulrich/).waitFor();
+});
+
+it("logs a meeting invitation when sent with the Meeting Invitation template", async () => {
+  const subject = "Chairs: showroom visit";
+  await t.stack.page.getByTestId("new-meeting").click();
+  await t.stack.page.getByTestId("compose-required").fill(`${ROBIN}; ${JESSE}`);
+  await t.stack.page.getByTestId("compose-subject").fill(subject);
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByRole("checkbox", { name: "Log when sent" }).waitFor();
+  const outcome = await send();
+  expect(outcome.ms).toBeLessThan(5000);
+  const entries = await entriesTitled(subject);
+  expect(entries.map((e) => e.ContactNo).sort()).toEqual(["CT000010", "CT000011"]);
+  for (const e of entries)
+    expect(e).toMatchObject({ InteractionTemplateCode: "MEETING", SourceKind: "Meeting", DurationMin: 60 });
+  // The organiser's copy in the calendar is the same meeting.
+  await t.stack.page.getByTestId("folder-calendar").click();
+  await t.stack.page.getByTestId("item-list").getByText(subject, { exact: true }).click();
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByText(/Logged for Robin Danielsen and Jesse Ulrich/).waitFor();
+});
+
+it("shows an attendee's copy of a meeting as already logged for the organiser's entries (same iCalUId)", async () => {
+  // Kim Akers organises "Trey Research: materials study results" and logs it with her add-in; Annette attends.
+  const meeting = calendar[1]!;
+  const kim = { displayName: "Kim Akers", emailAddress: "kim.akers@treyresearch.example" };
+  const asKim = createInteractionStore({
+    config: {
+      mode: "emulator",
+      graphBaseUrl: t.stack.emulator.url,
+      siteUrl: DEFAULT_EMULATOR_SITE_URL,
+      ownDomains: ["treyresearch.example"],
+      neverLog: [],
+    },
+    user: kim,
+    outbox: new MemoryOutbox(),
+  });
+  const context = await asKim.loadItemContext(
+    {
+      kind: "meeting",
+      mode: "read",
+      sourceId: meeting.uid,
+      subject: meeting.subject,
+      date: meeting.start,
+      end: meeting.end,
+      direction: "outbound",
+      isOrganizer: true,
+      participants: [],
+      mailboxOwner: { displayName: kim.displayName, address: kim.emailAddress },
+    },
+    { ownDomains: ["treyresearch.example"], neverLog: [] },
+  );
+  const contacts = (await asKim.searchContacts("Adatum")).filter((c) => c.contactNo === "CT000001");
+  expect(contacts).toHaveLength(1);
+  await asKim.logInteraction({
+    correspondence: context.correspondence,
+    contacts,
+    user: kim,
+    draft: {
+      templateCode: "MEETING",
+      description: meeting.subject,
+      interactionDate: meeting.start,
+      attemptFailed: false,
+      costLCY: 0,
+      durationMin: 60,
+    },
+  });
+  await t.stack.page.getByTestId("folder-calendar").click();
+  await t.stack.page.getByTestId("item-list").getByText(meeting.subject, { exact: true }).click();
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByText(/Logged for Adatum Corporation on .* by kim\.akers@treyresearch\.example/).waitFor();
+});
+
+it("classic Outlook: the JavaScript-only runtime (a worker, no DOM) logs on send, and keeps the log in OfficeRuntime.storage when offline", async () => {
+  await t.stack.page.goto(`${t.stack.workbench.url}?runtime=js`);
+  t.pane = await paneFrame(t.stack.page);
+  const online = "Chairs: from classic Outlook";
+  await newEmail(`${ROBIN}; ${JESSE}`, online);
+  const first = await send();
+  expect(first.result).toBe("completed");
+  expect(first.ms).toBeLessThan(5000);
+  await expect(entriesTitled(online)).resolves.toHaveLength(2);
+
+  const offline = "Chairs: classic Outlook offline";
+  await newEmail(ROBIN, offline);
+  await t.stack.emulator.close();
+  const second = await send();
+  expect(second.ms).toBeLessThan(5000);
+  const kept = await t.stack.page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("ilo-officeruntime:ilo-send-log:")),
+  );
+  expect(kept).toHaveLength(1);
+  t.stack.emulator = await startEmulator({
+    port: t.stack.emulator.port,
+    dataDir: t.stack.dataDir,
+    quiet: true,
+  });
+  await openSent(offline);
+  const sendNow = t.pane.getByRole("button", { name: /^Send now/ });
+  if (await sendNow.count()) await sendNow.click().catch(() => undefined);
+  const entries = await waitForEntries(offline, 1);
+  expect(entries.map((e) => e.ContactNo)).toEqual(["CT000010"]);
+});

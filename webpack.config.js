@@ -1,6 +1,8 @@
 // Builds the pane (dist/taskpane.html), the sign-in dialog page (dist/auth-dialog.html), and copies the manifest
-// and icons. Tenant configuration is read from ILO_* environment variables at build time; with none set, the
-// pane runs in emulator mode against its own origin.
+// and icons. Tenant configuration is read from ILO_* environment variables at build time. A build is for a tenant
+// unless ILO_TARGET=workbench: a tenant build refuses to start without ILO_CLIENT_ID and ILO_SITE_URL (it would
+// otherwise run in emulator mode, sending unsigned dev tokens to its own origin); a workbench build is always in
+// emulator mode, whatever tenant settings the shell holds.
 const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -9,9 +11,36 @@ const { gzipSync } = require("node:zlib");
 
 const DEV_ORIGIN = "https://localhost:3000";
 
-function iloConfigFromEnv(env) {
+const TARGETS = ["tenant", "workbench"];
+
+/** The build's target, checked: throws naming every missing setting. */
+function buildTarget(env) {
+  const target = (env.ILO_TARGET || "tenant").trim().toLowerCase();
+  if (!TARGETS.includes(target))
+    throw new Error(`ILO_TARGET must be "tenant" (default) or "workbench", got "${env.ILO_TARGET}"`);
+  if (target === "workbench") return target;
+  const missing = ["ILO_CLIENT_ID", "ILO_SITE_URL"].filter((name) => !(env[name] && env[name].trim()));
+  if (missing.length)
+    throw new Error(
+      `A tenant build needs ${missing.join(" and ")} (docs/tenant-setup.md). ` +
+        "To build for the local workbench and emulator instead, set ILO_TARGET=workbench.",
+    );
+  return target;
+}
+
+function iloConfigFromEnv(env, target) {
   const pick = (name) => (env[name] && env[name].trim() ? env[name].trim() : undefined);
+  if (target === "workbench")
+    return {
+      target,
+      graphBaseUrl: pick("ILO_GRAPH_BASE_URL"),
+      ownDomains: pick("ILO_OWN_DOMAINS"),
+      neverLog: pick("ILO_NEVER_LOG"),
+      deleteCanceled: pick("ILO_DELETE_CANCELED"),
+      requestTimeoutSeconds: pick("ILO_REQUEST_TIMEOUT_SECONDS"),
+    };
   return {
+    target,
     clientId: pick("ILO_CLIENT_ID"),
     authority: pick("ILO_AUTHORITY"),
     tenantId: pick("ILO_TENANT_ID"),
@@ -53,6 +82,7 @@ class LaunchEventSizePlugin {
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
+  const target = buildTarget(process.env);
   // Where the pane is hosted in production; the manifest copied to dist/ points there.
   const publicOrigin = (process.env.ILO_PUBLIC_URL || DEV_ORIGIN).replace(/\/+$/, "");
   return {
@@ -93,7 +123,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new webpack.DefinePlugin({ __ILO_CONFIG__: JSON.stringify(iloConfigFromEnv(process.env)) }),
+      new webpack.DefinePlugin({ __ILO_CONFIG__: JSON.stringify(iloConfigFromEnv(process.env, target)) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -41,7 +41,8 @@ async function main(): Promise<number> {
     ["--mode", "production", "--stats", "errors-warnings"],
     {
       ...process.env,
-      // A test build is always in emulator mode, whatever the developer's shell holds.
+      // A test build is for the workbench (emulator mode), whatever the developer's shell holds.
+      ILO_TARGET: "workbench",
       ILO_CLIENT_ID: "",
       ILO_SITE_URL: "",
     },

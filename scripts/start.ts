@@ -45,10 +45,11 @@ async function main(): Promise<void> {
 
   if (process.env.SKIP_BUILD !== "1") {
     process.stdout.write("Building the task pane (webpack, production)…\n");
+    // The workbench build: emulator mode, whatever tenant settings the shell holds.
     const build = spawnSync(bin("webpack"), ["--mode", "production", "--stats", "errors-warnings"], {
       cwd: root,
       stdio: "inherit",
-      env,
+      env: { ...env, ILO_TARGET: "workbench" },
     });
     if (build.status !== 0) throw new Error("the build failed");
   }

@@ -20,6 +20,8 @@ export interface AppConfig {
   neverLog: string[];
   /** Who may run "Delete canceled entries" (ILO_DELETE_CANCELED): everyone when absent. See canDeleteCanceled. */
   deleteCanceled?: DeleteCanceledPolicy;
+  /** Deadline of one Graph request in milliseconds (ILO_REQUEST_TIMEOUT_SECONDS); the client's 30 s when absent. */
+  requestTimeoutMs?: number;
 }
 
 /** What the build injects: raw strings, validated by loadAppConfig. */
@@ -32,6 +34,9 @@ export interface RawAppConfig {
   ownDomains?: string;
   neverLog?: string;
   deleteCanceled?: string;
+  requestTimeoutSeconds?: string;
+  /** What the build was for (ILO_TARGET): "tenant" never falls back to emulator mode. Absent in Node tools. */
+  target?: "tenant" | "workbench";
 }
 
 export const DEFAULT_EMULATOR_SITE_URL = "https://contoso.sharepoint.com/sites/interactions";
@@ -188,6 +193,15 @@ function parseTenantId(value: string, problems: string[]): string | undefined {
   return `https://${AUTHORITY_HOSTS[0]}/${value.toLowerCase()}`;
 }
 
+function parseTimeout(value: string, problems: string[]): number | undefined {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+    problems.push(`ILO_REQUEST_TIMEOUT_SECONDS: "${value}" must be a number of seconds from 1 to 600`);
+    return undefined;
+  }
+  return Math.round(seconds * 1000);
+}
+
 /** "everyone", or the UPNs (e-mail addresses) allowed to delete canceled entries. */
 function parseDeletePolicy(value: string, problems: string[]): DeleteCanceledPolicy {
   if (value.trim().toLowerCase() === "everyone") return "everyone";
@@ -236,8 +250,13 @@ export function loadAppConfig(
   const graphBaseUrl = graphRaw ? parseGraphBaseUrl(graphRaw, problems) : undefined;
   const deleteRaw = clean(raw.deleteCanceled);
   const deletePolicy = deleteRaw ? { deleteCanceled: parseDeletePolicy(deleteRaw, problems) } : {};
+  const timeoutRaw = clean(raw.requestTimeoutSeconds);
+  const requestTimeoutMs = timeoutRaw ? parseTimeout(timeoutRaw, problems) : undefined;
+  const timeout = requestTimeoutMs !== undefined ? { requestTimeoutMs } : {};
 
-  const tenantMode = Boolean(clientIdRaw || siteUrlRaw || authorityRaw || tenantIdRaw);
+  // A tenant build must have its settings: without them it would talk to its own origin with dev tokens.
+  const tenantMode =
+    raw.target === "tenant" || Boolean(clientIdRaw || siteUrlRaw || authorityRaw || tenantIdRaw);
   if (!tenantMode) {
     const origin = graphBaseUrl ?? where?.origin;
     if (!origin || origin === "null") {
@@ -251,6 +270,7 @@ export function loadAppConfig(
       ownDomains,
       neverLog,
       ...deletePolicy,
+      ...timeout,
     };
   }
 
@@ -286,6 +306,7 @@ export function loadAppConfig(
     ownDomains,
     neverLog,
     ...deletePolicy,
+    ...timeout,
   };
 }
 

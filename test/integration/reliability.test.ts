@@ -106,4 +106,35 @@ describe("issue 12 against the emulator", () => {
     const read = await entries.getById(result.results[0]!.entry!.id!);
     expect(read.sourceId).toBe(exact);
   });
+
+  it("the list check finds a DedupeKey without unique values (hand-built or older lists), in one request", async () => {
+    const store = storeFor(emu.url);
+    expect(await store.checkLists()).toEqual([]);
+    // An administrator (or an older template) left the Logged Segments' key without its unique constraint.
+    const client = createGraphClient({
+      baseUrl: normalizeBaseUrl(emu.url),
+      authProvider: new DevTokenProvider(USER.emailAddress),
+    });
+    const site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+    const siteId = await site.siteId();
+    const lists = await site.allLists(true);
+    const segments = lists.get("Logged Segments")!.id;
+    const columns = (await site.manage(`/sites/${siteId}/lists/${segments}/columns`).get()) as {
+      value: { id: string; name: string }[];
+    };
+    const key = columns.value.find((c) => c.name === "DedupeKey")!;
+    await site
+      .manage(`/sites/${siteId}/lists/${segments}/columns/${key.id}`)
+      .patch({ enforceUniqueValues: false });
+
+    await emu.resetStats();
+    const warnings = await storeFor(emu.url).checkLists();
+    expect(warnings).toEqual([{ list: "Logged Segments", column: "DedupeKey", problem: "notUnique" }]);
+    const stats = await emu.stats();
+    expect(stats.http.total).toBe(1);
+
+    // Set-up puts the constraint back (no duplicates here) and the check is quiet again.
+    await storeFor(emu.url).provisionLists();
+    expect(await storeFor(emu.url).checkLists()).toEqual([]);
+  });
 });

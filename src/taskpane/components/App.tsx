@@ -3,7 +3,7 @@ import { Button, Spinner } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
-import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
+import type { InteractionStorePort, MailboxPort, ProvisionSummary } from "../../domain/ports";
 import type { ComposeLoggingPort } from "../../domain/send-log";
 import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
@@ -12,6 +12,7 @@ import { ErrorState } from "./ErrorState";
 import { ItemView } from "./ItemView";
 import { LogOnSend } from "./LogOnSend";
 import { usePaneStyles } from "./Pane.styles";
+import { ListHealth } from "./ListHealth";
 import { PendingOutbox } from "./PendingOutbox";
 
 export interface AppProps {
@@ -47,12 +48,14 @@ export function App({
     if (loadedId !== undefined) setOutboxKey((k) => k + 1);
   }, [loadedId]);
   const [provisionError, setProvisionError] = useState<StoreError | undefined>();
+  const [provisionReport, setProvisionReport] = useState<ProvisionSummary | undefined>();
 
   const provision = async () => {
     setProvisioning(true);
     setProvisionError(undefined);
     try {
-      await store.provisionLists();
+      // The report names what could not be done (e.g. DedupeKey left without unique values): shown, not dropped.
+      setProvisionReport(await store.provisionLists());
       reload();
     } catch (e) {
       setProvisionError(asStoreError(e));
@@ -137,6 +140,14 @@ export function App({
         started={state.status !== "loading"}
         onSent={() => setSentKey((k) => k + 1)}
         {...(outboxIntervalMs !== undefined ? { intervalMs: outboxIntervalMs } : {})}
+      />
+      <ListHealth
+        store={store}
+        started={state.status !== "loading"}
+        {...(provisionReport ? { report: provisionReport } : {})}
+        onDismissReport={() => setProvisionReport(undefined)}
+        onProvision={() => void provision()}
+        provisioning={provisioning}
       />
       {body}
     </main>

@@ -119,6 +119,7 @@ export function LogForm(props: LogFormProps) {
       className={styles.form}
       noValidate
       aria-labelledby={`${idPrefix}-heading`}
+      aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit();
@@ -127,87 +128,94 @@ export function LogForm(props: LogFormProps) {
       <h2 id={`${idPrefix}-heading`} className={pane.heading}>
         {i18n.t("formHeading")}
       </h2>
-      <Field
-        label={i18n.t("template")}
-        required
-        hint={grouped.length === 0 ? i18n.t("noTemplates") : undefined}
-        {...invalid(errors.templateCode)}
-      >
-        <Select id={id("templateCode")} value={values.templateCode} onChange={(_, d) => onTemplate(d.value)}>
-          <option value="">{i18n.t("templatePlaceholder")}</option>
-          {grouped.map((g) => (
-            <optgroup key={g.code} label={g.label}>
-              {g.templates.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.description ? `${t.description} (${t.code})` : t.code}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </Select>
-      </Field>
-      <Field
-        label={i18n.t("description")}
-        required
-        hint={i18n.t("descriptionCounter", { count: descriptionLength, max: DESCRIPTION_MAX })}
-        {...invalid(errors.description)}
-      >
-        <Input
-          id={id("description")}
-          value={values.description}
-          onChange={(_, d) => onField("description", d.value)}
-        />
-      </Field>
-      <Field label={i18n.t("interactionDate")} required {...invalid(errors.interactionDate)}>
-        <Input
-          id={id("interactionDate")}
-          type="datetime-local"
-          value={values.dateText}
-          onChange={(_, d) => onField("dateText", d.value)}
-        />
-      </Field>
-      <div className={styles.pair}>
-        {choiceField("informationFlow", "informationFlow", INFORMATION_FLOWS, FLOW_KEYS)}
-        {choiceField("initiatedBy", "initiatedBy", INITIATED_BY, INITIATED_KEYS)}
-      </div>
-      <div className={styles.pair}>
-        {choiceField("evaluation", "evaluation", EVALUATIONS, EVALUATION_KEYS)}
-        {choiceField("correspondenceType", "correspondenceType", CORRESPONDENCE_TYPES, CORRESPONDENCE_KEYS)}
-      </div>
-      <div className={styles.pair}>
-        <Field className={styles.cell} label={i18n.t("cost")} {...invalid(errors.costLCY)}>
+      {/* Locked while the log is being sent: it was sent as it was, and an edit now would be silently lost. */}
+      <fieldset className={styles.fields} disabled={busy}>
+        <Field
+          label={i18n.t("template")}
+          required
+          hint={grouped.length === 0 ? i18n.t("noTemplates") : undefined}
+          {...invalid(errors.templateCode)}
+        >
+          <Select
+            id={id("templateCode")}
+            value={values.templateCode}
+            onChange={(_, d) => onTemplate(d.value)}
+          >
+            <option value="">{i18n.t("templatePlaceholder")}</option>
+            {grouped.map((g) => (
+              <optgroup key={g.code} label={g.label}>
+                {g.templates.map((t) => (
+                  <option key={t.code} value={t.code}>
+                    {t.description ? `${t.description} (${t.code})` : t.code}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={i18n.t("description")}
+          required
+          hint={i18n.t("descriptionCounter", { count: descriptionLength, max: DESCRIPTION_MAX })}
+          {...invalid(errors.description)}
+        >
           <Input
-            className={styles.control}
-            id={id("costLCY")}
-            inputMode="decimal"
-            value={values.costText}
-            onChange={(_, d) => onField("costText", d.value)}
+            id={id("description")}
+            value={values.description}
+            onChange={(_, d) => onField("description", d.value)}
           />
         </Field>
-        <Field className={styles.cell} label={i18n.t("duration")} {...invalid(errors.durationMin)}>
+        <Field label={i18n.t("interactionDate")} required {...invalid(errors.interactionDate)}>
           <Input
-            className={styles.control}
-            id={id("durationMin")}
-            inputMode="decimal"
-            value={values.durationText}
-            onChange={(_, d) => onField("durationText", d.value)}
+            id={id("interactionDate")}
+            type="datetime-local"
+            value={values.dateText}
+            onChange={(_, d) => onField("dateText", d.value)}
           />
         </Field>
-      </div>
-      <Checkbox
-        id={id("attemptFailed")}
-        checked={values.attemptFailed}
-        onChange={(_, d) => onField("attemptFailed", d.checked === true)}
-        label={i18n.t("attemptFailed")}
-      />
-      <Field label={i18n.t("comment")}>
-        <Textarea
-          id={id("comment")}
-          resize="vertical"
-          value={values.comment}
-          onChange={(_, d) => onField("comment", d.value)}
+        <div className={styles.pair}>
+          {choiceField("informationFlow", "informationFlow", INFORMATION_FLOWS, FLOW_KEYS)}
+          {choiceField("initiatedBy", "initiatedBy", INITIATED_BY, INITIATED_KEYS)}
+        </div>
+        <div className={styles.pair}>
+          {choiceField("evaluation", "evaluation", EVALUATIONS, EVALUATION_KEYS)}
+          {choiceField("correspondenceType", "correspondenceType", CORRESPONDENCE_TYPES, CORRESPONDENCE_KEYS)}
+        </div>
+        <div className={styles.pair}>
+          <Field className={styles.cell} label={i18n.t("cost")} {...invalid(errors.costLCY)}>
+            <Input
+              className={styles.control}
+              id={id("costLCY")}
+              inputMode="decimal"
+              value={values.costText}
+              onChange={(_, d) => onField("costText", d.value)}
+            />
+          </Field>
+          <Field className={styles.cell} label={i18n.t("duration")} {...invalid(errors.durationMin)}>
+            <Input
+              className={styles.control}
+              id={id("durationMin")}
+              inputMode="decimal"
+              value={values.durationText}
+              onChange={(_, d) => onField("durationText", d.value)}
+            />
+          </Field>
+        </div>
+        <Checkbox
+          id={id("attemptFailed")}
+          checked={values.attemptFailed}
+          onChange={(_, d) => onField("attemptFailed", d.checked === true)}
+          label={i18n.t("attemptFailed")}
         />
-      </Field>
+        <Field label={i18n.t("comment")}>
+          <Textarea
+            id={id("comment")}
+            resize="vertical"
+            value={values.comment}
+            onChange={(_, d) => onField("comment", d.value)}
+          />
+        </Field>
+      </fieldset>
       <div className={pane.actions}>
         <Button
           appearance="primary"

@@ -1,7 +1,8 @@
 // Logs kept on this device until SharePoint can be reached. They are sent automatically (see usePendingLogs);
 // "Send now" is there for the impatient and also retries the logs that failed for good. Those are listed with their
 // error and can be discarded (after a confirmation): nothing else ever removes a pending log. Failures stay in this
-// indicator: no dialog, no alert.
+// indicator: no dialog, no alert. When a background run needs the user to sign in, the button says so ("Sign in
+// to send N pending logs") and nothing pops up until it is clicked. Logs of other accounts are only counted.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { InteractionStorePort, PendingLog } from "../../domain/ports";
@@ -35,19 +36,34 @@ export function PendingOutbox({ store, refreshKey, started, onSent, intervalMs }
           <MessageBarBody>
             <div>
               {i18n.plural("pendingCount", pending.count)}
-              {pending.error && ` — ${i18n.storeError(pending.error.kind)}`}
+              {pending.error && !pending.signInNeeded && ` — ${i18n.storeError(pending.error.kind)}`}
             </div>
-            {pending.lastError && (
-              <div className={styles.details}>
-                {i18n.t("pendingLastError", { message: pending.lastError })}
-              </div>
+            {pending.signInNeeded ? (
+              <div className={styles.details}>{i18n.t("signInToSendHint")}</div>
+            ) : (
+              pending.lastError && (
+                <div className={styles.details}>
+                  {i18n.t("pendingLastError", { message: pending.lastError })}
+                </div>
+              )
             )}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void pending.sendNow()} disabled={pending.sending}>
-              {pending.sending ? i18n.t("sending") : i18n.t("sendNow")}
-            </Button>
+            {pending.signInNeeded && !pending.sending ? (
+              <Button appearance="primary" onClick={() => void pending.sendNow()}>
+                {i18n.plural("signInToSend", pending.count)}
+              </Button>
+            ) : (
+              <Button onClick={() => void pending.sendNow()} disabled={pending.sending}>
+                {pending.sending ? i18n.t("sending") : i18n.t("sendNow")}
+              </Button>
+            )}
           </MessageBarActions>
+        </MessageBar>
+      )}
+      {pending.elsewhere > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{i18n.plural("pendingElsewhere", pending.elsewhere)}</MessageBarBody>
         </MessageBar>
       )}
       {pending.failed.length > 0 && (

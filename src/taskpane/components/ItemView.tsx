@@ -77,10 +77,13 @@ export function ItemView({
   const finished = participants.loggedNos.size > 0 && contacts.length === 0 && !expanded;
   const [entriesScope, setEntriesScope] = useState<EntryScope | undefined>();
 
+  // After an undo, or entries of this item canceled in the entries view: their contacts can be logged again.
   const undone = useCallback(
     (change: EntryChangeResult) => {
+      const ofThisItem = new Set(participants.alreadyLogged.map((e) => e.id));
+      const canceled = change.entries.filter((e) => e.canceled && ofThisItem.has(e.id));
       participants.updateLogged(change.entries);
-      participants.reselect(new Set(change.entries.map((e) => e.contactNo)));
+      participants.reselect(new Set(canceled.map((e) => e.contactNo)));
       setExpanded(false);
       setChangesKey((k) => k + 1);
     },
@@ -109,9 +112,10 @@ export function ItemView({
           templates={context.templates}
           groups={context.groups}
           canDeleteCanceled={canDeleteCanceled}
-          onBack={() => {
+          onBack={(changed) => {
             setEntriesScope(undefined);
-            setChangesKey((k) => k + 1);
+            if (changed.length) undone({ entries: changed });
+            else setChangesKey((k) => k + 1);
           }}
         />
       </Suspense>

@@ -228,6 +228,25 @@ describe("managing entries", () => {
     expect(store.entries.filter((e) => !e.canceled).map((e) => e.description)).toEqual(["Logged again"]);
   });
 
+  it("an entry of this item canceled in the entries view can be logged again once back at the item", async () => {
+    const store = new FakeStore();
+    renderPane(mailFromJane(), { store });
+    await ready();
+    fireEvent.click(button("Log interaction"));
+    await screen.findByText("Interaction logged for 1 contact.");
+    await openEntries();
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await act_on(rows()[0]!, "Cancel entry");
+    await screen.findByText("Canceled: Quote for 40 widgets.");
+    fireEvent.click(button("Back"));
+    await ready();
+    expect(screen.getByRole("checkbox", { name: "Jane Doe" })).toBeChecked();
+    fireEvent.click(button("Log interaction"));
+    await screen.findByText("Interaction logged for 1 contact.");
+    expect(nonCanceled(store, JANE.contactNo)).toHaveLength(1);
+    expect(store.entries).toHaveLength(2);
+  });
+
   it("cancels a logged segment; an entry of a canceled segment cannot be un-canceled", async () => {
     const store = new FakeStore();
     const segmentId = store.seedSegment({

@@ -43,7 +43,8 @@ export interface EntriesViewProps {
   groups: InteractionGroup[];
   /** Whether this user may delete canceled entries (everyone by default). */
   canDeleteCanceled?: boolean;
-  onBack(): void;
+  /** Back to the item; with the entries this view changed (canceled, un-canceled, edited). */
+  onBack(changed: InteractionLogEntry[]): void;
 }
 
 type ScopeChoice = "contact" | "me" | "segment";
@@ -69,8 +70,10 @@ export function EntriesView(props: EntriesViewProps) {
   useEffect(() => heading.current?.focus(), [followUp]);
 
   const { replace, reload: reloadList } = list;
+  const changedById = useRef(new Map<string, InteractionLogEntry>());
   const changed = useCallback(
     (entries: InteractionLogEntry[]) => {
+      for (const e of entries) if (e.id) changedById.current.set(e.id, e);
       replace(entries);
       setChanges((c) => c + 1);
     },
@@ -118,7 +121,11 @@ export function EntriesView(props: EntriesViewProps) {
         <h2 id={headingId} ref={heading} tabIndex={-1} className={pane.heading}>
           {i18n.t("entriesHeading")}
         </h2>
-        <Button size="small" icon={<ArrowLeft16Regular />} onClick={onBack}>
+        <Button
+          size="small"
+          icon={<ArrowLeft16Regular />}
+          onClick={() => onBack([...changedById.current.values()])}
+        >
           {i18n.t("backToItem")}
         </Button>
       </div>

@@ -111,3 +111,16 @@ export interface KeyValueStore {
   removeItem(key: string): Promise<void>;
   getKeys(): Promise<string[]>;
 }
+
+/**
+ * A store that can take over a send-time log found on a sent item (marker "pending") when no runtime on this
+ * device kept it: the sent copy itself is enough to match and write it, under the marker's id.
+ */
+export interface SendLogAdopter {
+  /** True when the log was taken over; false when it is already kept here (or written). */
+  adoptSendLog(intent: SendLogIntent): Promise<boolean>;
+}
+
+export function canAdoptSendLogs(store: object): store is SendLogAdopter {
+  return typeof (store as Partial<SendLogAdopter>).adoptSendLog === "function";
+}

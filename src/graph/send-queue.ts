@@ -187,6 +187,15 @@ export function withSendQueue<S extends DrainableStore>(store: S, options: SendQ
       for (const q of queues) if (await q.has(id)) return q.remove(id);
       return store.discardPending(id);
     },
+    /** A sent copy marked pending whose log no runtime here kept (another device, no shared storage). */
+    async adoptSendLog(intent: SendLogIntent): Promise<boolean> {
+      const first = queues[0];
+      if (!first) return false;
+      for (const q of queues) if (await q.has(intent.id)) return false;
+      if ((await store.pendingLogs()).some((p) => p.id === intent.id)) return false;
+      await first.put(intent);
+      return true;
+    },
   };
   return new Proxy(store, {
     get(target, prop, receiver) {

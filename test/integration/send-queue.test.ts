@@ -88,3 +88,19 @@ it("keeps the intent, with the reason, while SharePoint cannot be reached; the u
   await store.discardPending(kept.id);
   await expect(queue.list()).resolves.toEqual([]);
 });
+
+it("takes over a pending sent copy's log that no runtime here kept, once, and writes it from the sent copy", async () => {
+  const queue = new SendLogQueue(memoryKv());
+  const store = withSendQueue(storeFor(emu.url), { queues: [queue], policy });
+  // The sent copy as the pane reads it: read mode, known by its draft's id.
+  const fromSentCopy = intent("7d4e3f20-1111-4222-8333-444455556666", "Sent from another device");
+  const sentCopy = {
+    ...fromSentCopy,
+    correspondence: { ...fromSentCopy.correspondence, mode: "read" as const },
+  };
+  await expect(store.adoptSendLog(sentCopy)).resolves.toBe(true);
+  await expect(store.adoptSendLog(sentCopy)).resolves.toBe(false);
+  await store.flushPending();
+  const context = await store.loadItemContext(sentCopy.correspondence, policy);
+  expect(context.alreadyLogged.map((e) => e.contactNo).sort()).toEqual(["CT000010", "CT000011"]);
+});

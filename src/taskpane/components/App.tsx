@@ -5,6 +5,7 @@ import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort, ProvisionSummary } from "../../domain/ports";
 import type { ComposeLoggingPort } from "../../domain/send-log";
+import { canAdoptSendLogs } from "../../domain/send-log";
 import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
 import { asStoreError } from "../model/store-error";
@@ -124,6 +125,21 @@ export function App({
             port={composeLogging}
             mode={state.context.correspondence.mode}
             loggedCount={state.context.alreadyLogged.filter((e) => !e.canceled).length}
+            onPending={(marker) => {
+              // The send-time log may have been kept on another device: the sent copy is enough to write it.
+              if (!canAdoptSendLogs(store)) return;
+              const intent = {
+                id: marker.id,
+                correspondence: state.context.correspondence,
+                user: mailbox.user,
+                queuedAt: marker.at,
+                attempts: 0,
+              };
+              store.adoptSendLog(intent).then(
+                (taken) => taken && setOutboxKey((k) => k + 1),
+                () => undefined,
+              );
+            }}
           />
         )}
       </>

@@ -1,9 +1,9 @@
 // Creates a contact for an unknown correspondent, prefilled from what Outlook knows about them.
 import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Contact, ContactType, ParticipantMatch } from "../../domain/types";
 import type { ValidationMessage } from "../../domain/validation";
-import { useCreateContact, type NewContact } from "../hooks/useCreateContact";
+import { useCreateContact, type CreateContactFn } from "../hooks/useCreateContact";
 import { useI18n } from "../i18n";
 import { useParticipantStyles } from "./ParticipantList.styles";
 import { usePaneStyles } from "./Pane.styles";
@@ -11,9 +11,13 @@ import { usePaneStyles } from "./Pane.styles";
 export interface CreateContactFormProps {
   match: ParticipantMatch;
   existingEmails: string[];
-  onCreate(contact: NewContact): Promise<Contact>;
+  onCreate: CreateContactFn;
   onCreated(contact: Contact): void;
   onCancel(): void;
+  /** "Create person at <company>": the address matched this company by its domain. */
+  atCompany?: Contact;
+  /** A better name for a new company than the domain gives (the mail's signature), when there is one. */
+  suggestCompanyName?(): Promise<string | undefined>;
 }
 
 export function CreateContactForm({
@@ -22,16 +26,31 @@ export function CreateContactForm({
   onCreate,
   onCreated,
   onCancel,
+  atCompany,
+  suggestCompanyName,
 }: CreateContactFormProps) {
   const i18n = useI18n();
   const styles = useParticipantStyles();
   const pane = usePaneStyles();
-  const form = useCreateContact(match, existingEmails, onCreate);
+  const form = useCreateContact(match, existingEmails, onCreate, atCompany);
+  const [suggested, setSuggested] = useState(false);
   const headingId = useId();
   const firstField = useRef<HTMLSelectElement>(null);
   const { values, errors } = form;
 
   useEffect(() => firstField.current?.focus(), []);
+  // Choosing "new company" the first time: the signature may name it better than the domain does.
+  const wantsNewCompany = form.values.companyChoice === "new";
+  const { set } = form;
+  const domainGuess = form.values.newCompanyName;
+  useEffect(() => {
+    if (!wantsNewCompany || suggested || !suggestCompanyName) return;
+    setSuggested(true);
+    const before = domainGuess;
+    void suggestCompanyName().then((name) => {
+      if (name) set("newCompanyName", name === before ? before : name);
+    });
+  }, [wantsNewCompany, suggested, suggestCompanyName, set, domainGuess]);
 
   const message = (m: ValidationMessage | undefined) =>
     m ? { validationMessage: i18n.validation(m), validationState: "error" as const } : {};
@@ -52,7 +71,9 @@ export function CreateContactForm({
       }}
     >
       <h3 id={headingId} className={pane.heading}>
-        {i18n.t("createContactFor", { address: match.email })}
+        {atCompany
+          ? i18n.t("createPersonAtFor", { address: match.email, company: atCompany.name })
+          : i18n.t("createContactFor", { address: match.email })}
       </h3>
       <Field label={i18n.t("contactType")}>
         <Select
@@ -75,6 +96,29 @@ export function CreateContactForm({
           <Field label={i18n.t("jobTitle")}>
             <Input value={values.jobTitle} onChange={(_, d) => form.set("jobTitle", d.value)} />
           </Field>
+          <Field label={i18n.t("companyField")}>
+            <Select value={values.companyChoice} onChange={(_, d) => form.set("companyChoice", d.value)}>
+              {atCompany && <option value={atCompany.contactNo}>{atCompany.name}</option>}
+              <option value="">{i18n.t("companyNone")}</option>
+              {!atCompany && <option value="new">{i18n.t("companyNew")}</option>}
+            </Select>
+          </Field>
+          {values.companyChoice === "new" && (
+            <>
+              <Field label={i18n.t("newCompanyName")} required {...message(errors.companyNo)}>
+                <Input
+                  value={values.newCompanyName}
+                  onChange={(_, d) => form.set("newCompanyName", d.value)}
+                />
+              </Field>
+              <Field label={i18n.t("newCompanyDomain")}>
+                <Input
+                  value={values.newCompanyDomain}
+                  onChange={(_, d) => form.set("newCompanyDomain", d.value)}
+                />
+              </Field>
+            </>
+          )}
         </>
       ) : (
         <>

@@ -2,8 +2,17 @@
 // with a key per item load, so a new selection starts from a fresh form.
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
-import { Suspense, useCallback, useId, useState } from "react";
-import type { EntryChangeResult, EntryScope, InteractionStorePort, ItemContext } from "../../domain/ports";
+import { Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
+import { companyNameFromSignature } from "../../domain/company-name";
+import { domainOf } from "../../domain/matching";
+import type {
+  EntryChangeResult,
+  EntryScope,
+  InteractionStorePort,
+  ItemContext,
+  MailboxPort,
+  NewContact,
+} from "../../domain/ports";
 import type { Contact, ParticipantMatch, UserProfile } from "../../domain/types";
 import type { DraftField } from "../../domain/validation";
 import { useEntryTotals } from "../hooks/useEntryTotals";
@@ -15,6 +24,7 @@ import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
 import { AlreadyLoggedBanner } from "./AlreadyLoggedBanner";
 import { ContactCard } from "./ContactCard";
+import { AddedContacts } from "./contacts/AddedContacts";
 import { EntriesView } from "./EntriesViewLazy";
 import { ErrorState } from "./ErrorState";
 import { HistoryPanel } from "./HistoryPanel";
@@ -33,6 +43,12 @@ export interface ItemViewProps {
   onLogged(): void;
   /** Whether this user sees "Delete canceled entries" in the entries view; everyone by default. */
   canDeleteCanceled?: boolean;
+  /** Remembered choices for ambiguous addresses, and the item's body for a new company's name. */
+  mailbox?: Pick<MailboxPort, "rememberedChoices" | "rememberChoice" | "readBodyText">;
+  /** A contact found by search that joins this item's log; `id` changes with each request. */
+  addRequest?: { contact: Contact; id: number };
+  /** Opens a contact's own view (a person's company). */
+  onOpenContact?(contact: Contact): void;
 }
 
 export function ItemView({
@@ -42,12 +58,17 @@ export function ItemView({
   refreshKey = 0,
   onLogged,
   canDeleteCanceled = true,
+  mailbox,
+  addRequest,
+  onOpenContact,
 }: ItemViewProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
   const idPrefix = useId();
   const participantsHeadingId = `${idPrefix}-participants`;
-  const participants = useParticipantSelection(context);
+  const [remembered] = useState(() => mailbox?.rememberedChoices() ?? {});
+  const participants = useParticipantSelection(context, remembered);
+  const [rememberedNow, setRememberedNow] = useState(() => new Set(Object.keys(remembered)));
   const { matches, contacts, known } = participants;
   const form = useLogForm(context, contacts.length);
   const fieldElementId = useCallback((f: DraftField) => fieldId(idPrefix, f), [idPrefix]);
@@ -96,6 +117,45 @@ export function ItemView({
     log.setAnnouncement(i18n.t("contactCreated", { name: contact.name }));
   };
 
+  const contactLinked = (match: ParticipantMatch, contact: Contact) => {
+    participants.contactCreated(match, contact);
+    log.setAnnouncement(i18n.t("contactLinked", { address: match.email, name: contact.name }));
+  };
+
+  // The user's choice for an ambiguous address is remembered (roaming settings), and can be changed here.
+  const choose = (email: string, contactNo: string) => {
+    participants.choose(email, contactNo);
+    if (!mailbox) return;
+    setRememberedNow((s) => new Set([...s, email]));
+    mailbox.rememberChoice(email, contactNo).catch(() => undefined);
+  };
+
+  const createContact = (contact: NewContact, newCompany?: NewContact) =>
+    newCompany
+      ? store.createPersonWithCompany(contact, newCompany).then((r) => r.person)
+      : store.createContact(contact);
+
+  const suggestCompanyName = useMemo(
+    () =>
+      mailbox
+        ? async () => {
+            const from = context.matches.find((m) => m.status === "unknown");
+            return companyNameFromSignature(await mailbox.readBodyText(), domainOf(from?.email ?? ""));
+          }
+        : undefined,
+    [mailbox, context.matches],
+  );
+
+  const { addContact } = participants;
+  const { setAnnouncement } = log;
+  const addedId = addRequest?.id;
+  useEffect(() => {
+    if (!addRequest) return;
+    addContact(addRequest.contact);
+    setAnnouncement(i18n.t("addedToLog", { name: addRequest.contact.name }));
+    // Only a new request (a new id) adds.
+  }, [addedId]);
+
   const submit = () => {
     setExpanded(false);
     void log.submit();
@@ -143,9 +203,20 @@ export function ItemView({
             headingId={participantsHeadingId}
             {...(form.errors.contacts ? { error: i18n.validation(form.errors.contacts) } : {})}
             onToggle={participants.toggle}
-            onChoose={participants.choose}
-            onCreateContact={(c) => store.createContact(c)}
+            onChoose={choose}
+            onCreateContact={createContact}
             onContactCreated={contactCreated}
+            remembered={rememberedNow}
+            linkStore={store}
+            onLinked={contactLinked}
+            {...(onOpenContact ? { onOpenContact } : {})}
+            {...(suggestCompanyName ? { suggestCompanyName } : {})}
+          />
+          <AddedContacts
+            contacts={participants.added}
+            selection={participants.selection}
+            onToggle={participants.toggle}
+            onRemove={participants.removeContact}
           />
           <LogForm
             idPrefix={idPrefix}

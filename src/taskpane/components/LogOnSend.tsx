@@ -12,9 +12,11 @@ export interface LogOnSendProps {
   mode: "read" | "compose";
   /** Entries already logged for the item: a pending marker with entries is no longer pending. */
   loggedCount: number;
+  /** A sent item still pending: the pane makes sure the log is kept here (it may come from another device). */
+  onPending?(marker: SendLogMarker): void;
 }
 
-export function LogOnSend({ port, mode, loggedCount }: LogOnSendProps) {
+export function LogOnSend({ port, mode, loggedCount, onPending }: LogOnSendProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
   const [userDefault, setUserDefault] = useState(() => port.logOnSendDefault());
@@ -31,12 +33,17 @@ export function LogOnSend({ port, mode, loggedCount }: LogOnSendProps) {
       );
     else
       port.readSendLog().then(
-        (m) => live && setMarker(m),
+        (m) => {
+          if (!live) return;
+          setMarker(m);
+          if (m?.state === "pending" && loggedCount === 0) onPending?.(m);
+        },
         () => undefined,
       );
     return () => {
       live = false;
     };
+    // Read once per item: the component is keyed by the item load.
   }, [port, mode]);
 
   const fail = (e: unknown) =>

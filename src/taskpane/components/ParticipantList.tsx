@@ -1,12 +1,14 @@
 // One row per correspondent: what they matched, and whether to log for them.
-import { Badge, Button, Checkbox, Field, Select } from "@fluentui/react-components";
-import { PersonAdd16Regular } from "@fluentui/react-icons";
+import { Badge, Button, Checkbox, Field, Link, Select } from "@fluentui/react-components";
+import { Link16Regular, PersonAdd16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Contact, ParticipantMatch } from "../../domain/types";
-import type { NewContact } from "../hooks/useCreateContact";
+import type { InteractionStorePort } from "../../domain/ports";
+import type { CreateContactFn } from "../hooks/useCreateContact";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { contactOf, isAlreadyLogged, type CandidateChoices } from "../model/participant-selection";
+import { LazyLinkAddressForm } from "./contacts/lazy";
 import { CreateContactForm } from "./CreateContactForm";
 import { useParticipantStyles } from "./ParticipantList.styles";
 import { usePaneStyles } from "./Pane.styles";
@@ -31,8 +33,27 @@ export interface ParticipantListProps {
   headingId: string;
   onToggle(email: string, checked: boolean): void;
   onChoose(email: string, contactNo: string): void;
-  onCreateContact(contact: NewContact): Promise<Contact>;
+  onCreateContact: CreateContactFn;
   onContactCreated(match: ParticipantMatch, contact: Contact): void;
+  /** Addresses whose choice among several companies comes from the user's remembered choices. */
+  remembered?: ReadonlySet<string>;
+  /** Opens a contact's own view (a person's company, with the history of its persons). */
+  onOpenContact?(contact: Contact): void;
+  /** Offered for addresses that matched no person: link the address to an existing contact (Email2). */
+  linkStore?: Pick<InteractionStorePort, "findContacts" | "linkEmail">;
+  onLinked?(match: ParticipantMatch, contact: Contact): void;
+  /** A name for a new company from the item's signature. */
+  suggestCompanyName?(): Promise<string | undefined>;
+}
+
+/** A company row reached only by the address's domain: no person has this address yet. */
+export function matchedByDomainOnly(match: ParticipantMatch): boolean {
+  return (
+    match.status === "company" &&
+    !!match.contact &&
+    match.contact.email !== match.email &&
+    match.contact.email2 !== match.email
+  );
 }
 
 export function ParticipantList(props: ParticipantListProps) {
@@ -72,10 +93,17 @@ function ParticipantRow({
   onChoose,
   onCreateContact,
   onContactCreated,
+  remembered,
+  onOpenContact,
+  linkStore,
+  onLinked,
+  suggestCompanyName,
 }: ParticipantListProps & { match: ParticipantMatch }) {
   const i18n = useI18n();
   const styles = useParticipantStyles();
   const [creating, setCreating] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const domainOnly = matchedByDomainOnly(match);
   // Where focus goes when the inline form closes: the new row's checkbox, or back to the button that opened it.
   const [focusAfter, setFocusAfter] = useState<"checkbox" | "button" | undefined>();
   const checkboxRef = useRef<HTMLInputElement>(null);
@@ -158,6 +186,13 @@ function ParticipantRow({
       <span id={secondaryId} className={`${styles.secondary} ${styles.indent}`}>
         {secondary}
       </span>
+      {match.status === "person" && match.company && onOpenContact && (
+        <span className={`${styles.secondary} ${styles.indent}`}>
+          <Link as="button" onClick={() => onOpenContact(match.company!)}>
+            {i18n.t("openCompany", { name: match.company.name })}
+          </Link>
+        </span>
+      )}
       {match.status === "ambiguous" && (
         <div className={styles.indent}>
           <Field label={i18n.t("chooseCandidate", { address: match.email })}>
@@ -173,6 +208,64 @@ function ParticipantRow({
               ))}
             </Select>
           </Field>
+          {remembered?.has(match.email) && (
+            <span className={styles.secondary}>{i18n.t("rememberedChoice")}</span>
+          )}
+        </div>
+      )}
+      {domainOnly &&
+        (creating ? (
+          <CreateContactForm
+            match={match}
+            existingEmails={existingEmails}
+            atCompany={match.contact!}
+            onCreate={onCreateContact}
+            onCreated={(c) => {
+              setCreating(false);
+              setFocusAfter("checkbox");
+              onContactCreated(match, c);
+            }}
+            onCancel={() => {
+              setCreating(false);
+              setFocusAfter("button");
+            }}
+          />
+        ) : (
+          !linking && (
+            <div className={`${styles.indent}`}>
+              <Button
+                ref={createButtonRef}
+                size="small"
+                icon={<PersonAdd16Regular />}
+                onClick={() => setCreating(true)}
+              >
+                {i18n.t("createPersonAt", { company: match.contact!.name })}
+              </Button>
+            </div>
+          )
+        ))}
+      {(match.status === "unknown" || domainOnly) && linkStore && onLinked && !creating && (
+        <div className={styles.indent}>
+          {linking ? (
+            <LazyLinkAddressForm
+              store={linkStore}
+              address={match.email}
+              onLinked={(c) => {
+                setLinking(false);
+                onLinked(match, c);
+              }}
+              onCancel={() => setLinking(false)}
+            />
+          ) : (
+            <Button
+              size="small"
+              icon={<Link16Regular />}
+              aria-label={i18n.t("linkToContactFor", { address: match.email })}
+              onClick={() => setLinking(true)}
+            >
+              {i18n.t("linkToContact")}
+            </Button>
+          )}
         </div>
       )}
       {match.status === "unknown" &&
@@ -180,6 +273,7 @@ function ParticipantRow({
           <CreateContactForm
             match={match}
             existingEmails={existingEmails}
+            {...(suggestCompanyName ? { suggestCompanyName } : {})}
             onCreate={onCreateContact}
             onCreated={(c) => {
               setCreating(false);

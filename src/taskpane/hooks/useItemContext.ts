@@ -6,6 +6,9 @@ import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, ItemContext, MailboxPort } from "../../domain/ports";
 import { asStoreError } from "../model/store-error";
 
+/** How long recipient changes must settle before the draft is read again. */
+export const RECIPIENTS_SETTLE_MS = 300;
+
 export type ItemState =
   | { status: "loading" }
   | { status: "empty" }
@@ -23,29 +26,42 @@ export function useItemContext(
   const policyRef = useRef(policy);
   policyRef.current = policy;
 
-  const load = useCallback(async () => {
-    const loadId = ++latest.current;
-    setState({ status: "loading" });
-    try {
-      const item = await mailbox.readCurrentItem();
-      if (loadId !== latest.current) return;
-      if (!item) {
-        setState({ status: "empty" });
-        return;
+  /** `soft`: the same draft read again (its recipients changed): the current view stays until the new one is ready. */
+  const load = useCallback(
+    async (soft = false) => {
+      const loadId = ++latest.current;
+      if (!soft) setState({ status: "loading" });
+      try {
+        const item = await mailbox.readCurrentItem();
+        if (loadId !== latest.current) return;
+        if (!item) {
+          setState({ status: "empty" });
+          return;
+        }
+        const context = await store.loadItemContext(item, policyRef.current);
+        if (loadId !== latest.current) return;
+        setState({ status: "ready", context, loadId });
+      } catch (e) {
+        if (loadId === latest.current) setState({ status: "error", error: asStoreError(e) });
       }
-      const context = await store.loadItemContext(item, policyRef.current);
-      if (loadId !== latest.current) return;
-      setState({ status: "ready", context, loadId });
-    } catch (e) {
-      if (loadId === latest.current) setState({ status: "error", error: asStoreError(e) });
-    }
-  }, [mailbox, store]);
+    },
+    [mailbox, store],
+  );
 
   useEffect(() => {
     void load();
     const unsubscribe = mailbox.onItemChanged(() => void load());
+    // Compose mode: a recipient added or removed (Outlook's RecipientsChanged) updates the pane by itself. Several
+    // changes in a burst (a pasted list) read the draft once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribeRecipients = mailbox.onRecipientsChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(true), RECIPIENTS_SETTLE_MS);
+    });
     return () => {
       unsubscribe();
+      unsubscribeRecipients();
+      clearTimeout(timer);
       // Anything still in flight belongs to an unmounted pane.
       latest.current++;
     };

@@ -4,11 +4,14 @@ import { useCallback, useMemo, useState } from "react";
 import type { ItemContext } from "../../domain/ports";
 import type { Contact, InteractionLogEntry, ParticipantMatch } from "../../domain/types";
 import {
+  addedKey,
   initialSelection,
   loggedContactNos,
   matchedContacts,
   matchWithCreated,
+  rememberedChoices,
   selectedContacts,
+  withAdded,
   type CandidateChoices,
 } from "../model/participant-selection";
 
@@ -34,21 +37,41 @@ export interface ParticipantSelection {
   updateLogged(entries: InteractionLogEntry[]): void;
   /** Checks the rows of these contacts again (after an undo, to log them once more). */
   reselect(contactNos: Set<string>): void;
+  /** Contacts added from search: they join the log though they are not on the item. */
+  added: Contact[];
+  addContact(contact: Contact): void;
+  removeContact(contactNo: string): void;
 }
 
-export function useParticipantSelection(context: ItemContext): ParticipantSelection {
+/** `remembered`: the user's earlier choices for ambiguous addresses (address → ContactNo), preselected. */
+export function useParticipantSelection(
+  context: ItemContext,
+  remembered: Record<string, string> = {},
+): ParticipantSelection {
   const [matches, setMatches] = useState<ParticipantMatch[]>(context.matches);
   const [alreadyLogged, setAlreadyLogged] = useState(context.alreadyLogged);
   const loggedNos = useMemo(() => loggedContactNos(alreadyLogged), [alreadyLogged]);
-  const [selection, setSelection] = useState(() =>
-    initialSelection(context.matches, loggedContactNos(context.alreadyLogged)),
+  const [choices, setChoices] = useState<CandidateChoices>(() =>
+    rememberedChoices(context.matches, remembered),
   );
-  const [choices, setChoices] = useState<CandidateChoices>({});
+  const [selection, setSelection] = useState(() => {
+    const logged = loggedContactNos(context.alreadyLogged);
+    const chosen = rememberedChoices(context.matches, remembered);
+    // A remembered choice is checked like any matched row, unless that contact is logged already.
+    const extra = Object.entries(chosen)
+      .filter(([, no]) => !logged.has(no.toUpperCase()))
+      .map(([email]) => email);
+    return new Set([...initialSelection(context.matches, logged), ...extra]);
+  });
+  const [added, setAdded] = useState<Contact[]>([]);
   const contacts = useMemo(
-    () => selectedContacts(matches, selection, choices),
-    [matches, selection, choices],
+    () => withAdded(selectedContacts(matches, selection, choices), added, selection),
+    [matches, selection, choices, added],
   );
-  const known = useMemo(() => matchedContacts(matches, choices), [matches, choices]);
+  const known = useMemo(
+    () => withAdded(matchedContacts(matches, choices), added, new Set(added.map(addedKey))),
+    [matches, choices, added],
+  );
 
   const existingEmails = useMemo(
     () =>
@@ -95,10 +118,27 @@ export function useParticipantSelection(context: ItemContext): ParticipantSelect
           const c = m.contact ?? m.candidates?.find((x) => x.contactNo === choices[m.email]);
           if (c && doneContactNos.has(c.contactNo)) next.delete(m.email);
         }
+        for (const c of added) if (doneContactNos.has(c.contactNo)) next.delete(addedKey(c));
         return next;
       });
     },
-    [matches, choices],
+    [matches, choices, added],
+  );
+
+  const addContact = useCallback(
+    (contact: Contact) => {
+      setAdded((list) => (list.some((c) => c.contactNo === contact.contactNo) ? list : [...list, contact]));
+      toggle(addedKey(contact), true);
+    },
+    [toggle],
+  );
+
+  const removeContact = useCallback(
+    (contactNo: string) => {
+      setAdded((list) => list.filter((c) => c.contactNo !== contactNo));
+      toggle(addedKey({ contactNo }), false);
+    },
+    [toggle],
   );
 
   const updateLogged = useCallback((entries: InteractionLogEntry[]) => {
@@ -136,5 +176,8 @@ export function useParticipantSelection(context: ItemContext): ParticipantSelect
     markLogged,
     updateLogged,
     reselect,
+    added,
+    addContact,
+    removeContact,
   };
 }

@@ -93,3 +93,36 @@ export function matchWithCreated(match: ParticipantMatch, created: Contact): Par
       : {}),
   };
 }
+
+/**
+ * The remembered choices (from the user's roaming settings) that still apply: the address is ambiguous on this
+ * item and the remembered contact is among its candidates.
+ */
+export function rememberedChoices(
+  matches: ParticipantMatch[],
+  remembered: Record<string, string>,
+): CandidateChoices {
+  const out: CandidateChoices = {};
+  for (const m of matches) {
+    const no = remembered[m.email];
+    if (m.status === "ambiguous" && no && m.candidates?.some((c) => c.contactNo === no)) out[m.email] = no;
+  }
+  return out;
+}
+
+/** The selection key of a contact added from search (never an e-mail address: it has no "@" prefix clash). */
+export function addedKey(contact: Pick<Contact, "contactNo">): string {
+  return `added:${contact.contactNo.toUpperCase()}`;
+}
+
+/** The checked rows' contacts plus the checked contacts added from search, each contact once. */
+export function withAdded(contacts: Contact[], added: Contact[], selection: Set<string>): Contact[] {
+  const seen = new Set(contacts.map((c) => c.contactNo.toUpperCase()));
+  const out = [...contacts];
+  for (const c of added) {
+    if (!selection.has(addedKey(c)) || seen.has(c.contactNo.toUpperCase())) continue;
+    seen.add(c.contactNo.toUpperCase());
+    out.push(c);
+  }
+  return out;
+}

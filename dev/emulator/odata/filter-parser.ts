@@ -73,6 +73,7 @@ class Parser {
       this.next();
       return inner;
     }
+    // Stryker disable next-line OptionalChaining: equivalent, an ident token is never the last token (tokenize always ends with "end"), so tokens[i + 1] exists
     if (t.kind === "ident" && this.tokens[this.i + 1]?.kind === "lparen" && !this.isLiteralWord(t)) {
       return this.parseFunction();
     }
@@ -142,6 +143,7 @@ class Parser {
         if (w === "null") return { kind: "null" };
         break;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent, without the default case the switch falls through to the same fail() below
       default:
         break;
     }

@@ -258,12 +258,32 @@ describe("comparisons at their boundaries", () => {
       ["fields/Email ge 'cy@y.example'", [3, 4]],
       ["startswith(fields/Email,'ann')", [1, 5]],
       ["id gt 4", [5, 6]],
+      ["id ge 5", [5, 6]],
+      ["id lt 3", [1, 2]],
+      ["id le 2", [1, 2]],
       ["id eq 2", [2]],
+      ["3 le fields/Num", [3, 4, 5]],
+      ["3 ge fields/Num", [1, 2, 3]],
+      ["3 lt fields/Num", [4, 5]],
+      ["3 gt fields/Num", [1, 2]],
     ] as const) {
       const r = reads(list, { filter });
       expect(r.ids).toEqual(expected);
       expect(r.read.sort()).toEqual([...expected].sort());
     }
+  });
+
+  it("never counts an item without a value in a range it scans", () => {
+    expect(ids(list, { filter: "fields/Score lt 30", honorNonIndexed: true })).toEqual([1, 2]);
+    expect(ids(list, { filter: "fields/Score ge 30", honorNonIndexed: true })).toEqual([3, 4, 5]);
+    expect(ids(list, { filter: "fields/Name le 'bob'", honorNonIndexed: true })).toEqual([1, 2, 5]);
+  });
+
+  it("reads an id given as a string of digits, and refuses any other string", () => {
+    expect(ids(list, { filter: "id eq '12'" })).toEqual([]);
+    expect(ids(list, { filter: "id eq '5'" })).toEqual([5]);
+    expect(errorOf(list, { filter: "id eq '5x'" }).message).toMatch(/the literal "5x" does not match/);
+    expect(errorOf(list, { filter: "id eq 'x5'" }).message).toMatch(/the literal "x5" does not match/);
   });
 
   it("reads nothing for an id that is not there or not a number", () => {

@@ -16,7 +16,8 @@ function errorOf(query: string): GraphError {
 
 describe("parseQueryOptions", () => {
   it("gives only the defaults for no options", () => {
-    expect(parse("")).toEqual({ orderby: [], expandColumns: false });
+    expect(parse("")).toStrictEqual({ orderby: [], expandColumns: false });
+    expect(parse("$top=5")).toStrictEqual({ orderby: [], expandColumns: false, top: 5 });
   });
 
   it("reads every option with or without the $ prefix, the prefixed one first", () => {
@@ -74,10 +75,12 @@ describe("$orderby", () => {
       { field: "id", desc: true, pos: 36 },
     ]);
     expect(parse("$orderby=  fields/_Due2   ").orderby).toEqual([{ field: "_Due2", desc: false, pos: 0 }]);
+    expect(parse("$orderby=fields/A  desc").orderby).toEqual([{ field: "A", desc: true, pos: 0 }]);
   });
 
   it.each([
     ["fields/A up", "Invalid $orderby clause 'fields/A up' at position 0"],
+    ["id, fields/A up ", "Invalid $orderby clause 'fields/A up' at position 3"],
     ["fields/A desc asc", "Invalid $orderby clause 'fields/A desc asc' at position 0"],
     ["id,", "Invalid $orderby clause '' at position 3"],
     ["", "Invalid $orderby clause '' at position 0"],
@@ -105,6 +108,7 @@ describe("$expand", () => {
     ["columns", undefined, true],
     ["fields($select=A,B),columns", ["A", "B"], true],
     ["columns,fields,", [], true],
+    ["fields, ", [], false],
   ])("reads %j", (value, fields, columns) => {
     const q = parse(`$expand=${encodeURIComponent(value)}`);
     expect(q.expandFields).toEqual(fields);

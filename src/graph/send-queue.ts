@@ -6,7 +6,12 @@
 import { StoreError } from "../domain/errors";
 import type { MatchingPolicy } from "../domain/matching";
 import type { FlushOptions, InteractionStorePort, LogRequest, LogResult, PendingLog } from "../domain/ports";
-import { sendTimeLogRequest, type KeyValueStore, type SendLogIntent } from "../domain/send-log";
+import {
+  sendTimeLogRequest,
+  type KeyValueStore,
+  type SendLogAdopter,
+  type SendLogIntent,
+} from "../domain/send-log";
 import { isTransient, toStoreError } from "./errors";
 
 const PREFIX = "ilo-send-log:";
@@ -118,7 +123,10 @@ export interface SendQueueOptions {
  * a log first (matching its contacts now, with the set-up template) and then replays the outbox, and
  * `discardPending` drops an intent as it drops a pending log.
  */
-export function withSendQueue<S extends DrainableStore>(store: S, options: SendQueueOptions): S {
+export function withSendQueue<S extends DrainableStore>(
+  store: S,
+  options: SendQueueOptions,
+): S & SendLogAdopter {
   const now = options.now ?? (() => new Date());
   const { queues } = options;
   let draining: Promise<number> | undefined;
@@ -197,7 +205,7 @@ export function withSendQueue<S extends DrainableStore>(store: S, options: SendQ
       return true;
     },
   };
-  return new Proxy(store, {
+  return new Proxy(store as S & SendLogAdopter, {
     get(target, prop, receiver) {
       if (typeof prop === "string" && prop in overrides) return overrides[prop as keyof typeof overrides];
       const value = Reflect.get(target, prop, receiver) as unknown;

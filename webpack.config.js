@@ -38,6 +38,8 @@ function iloConfigFromEnv(env, target) {
       neverLog: pick("ILO_NEVER_LOG"),
       deleteCanceled: pick("ILO_DELETE_CANCELED"),
       requestTimeoutSeconds: pick("ILO_REQUEST_TIMEOUT_SECONDS"),
+      keepContentMax: pick("ILO_KEEP_CONTENT_MAX"),
+      keepContentLimitMb: pick("ILO_KEEP_CONTENT_LIMIT_MB"),
     };
   return {
     target,
@@ -50,6 +52,8 @@ function iloConfigFromEnv(env, target) {
     neverLog: pick("ILO_NEVER_LOG"),
     deleteCanceled: pick("ILO_DELETE_CANCELED"),
     requestTimeoutSeconds: pick("ILO_REQUEST_TIMEOUT_SECONDS"),
+    keepContentMax: pick("ILO_KEEP_CONTENT_MAX"),
+    keepContentLimitMb: pick("ILO_KEEP_CONTENT_LIMIT_MB"),
   };
 }
 

@@ -3,6 +3,7 @@
 // and are validated once at start so a typo fails loudly with every problem listed, not at the first Graph call.
 import type { DeleteCanceledPolicy } from "../domain/entry-changes";
 import { isValidEmail } from "../domain/matching";
+import { CONTENT_CHOICES, isContentChoice, type ContentChoice } from "../domain/mail-content";
 
 export interface AppConfig {
   mode: "emulator" | "tenant";
@@ -22,6 +23,10 @@ export interface AppConfig {
   deleteCanceled?: DeleteCanceledPolicy;
   /** Deadline of one Graph request in milliseconds (ILO_REQUEST_TIMEOUT_SECONDS); the client's 30 s when absent. */
   requestTimeoutMs?: number;
+  /** The most a log may keep of the mail (ILO_KEEP_CONTENT_MAX); "full" when absent. */
+  keepContentMax?: ContentChoice;
+  /** Bytes of content kept per source item at most (ILO_KEEP_CONTENT_LIMIT_MB); 25 MB when absent. */
+  contentLimitBytes?: number;
 }
 
 /** What the build injects: raw strings, validated by loadAppConfig. */
@@ -35,6 +40,8 @@ export interface RawAppConfig {
   neverLog?: string;
   deleteCanceled?: string;
   requestTimeoutSeconds?: string;
+  keepContentMax?: string;
+  keepContentLimitMb?: string;
   /** What the build was for (ILO_TARGET): "tenant" never falls back to emulator mode. Absent in Node tools. */
   target?: "tenant" | "workbench";
 }
@@ -213,6 +220,23 @@ function parseDeletePolicy(value: string, problems: string[]): DeleteCanceledPol
   return [...new Set(upns)];
 }
 
+function parseKeepContentMax(value: string, problems: string[]): ContentChoice | undefined {
+  const v = value.trim().toLowerCase();
+  if (isContentChoice(v)) return v;
+  problems.push(`ILO_KEEP_CONTENT_MAX: "${value}" must be one of ${CONTENT_CHOICES.join(", ")}`);
+  return undefined;
+}
+
+/** Megabytes (MiB) of content per item: 1 to 250 (Graph's simple upload limit bounds nothing here, sessions do). */
+function parseContentLimit(value: string, problems: string[]): number | undefined {
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb < 1 || mb > 250) {
+    problems.push(`ILO_KEEP_CONTENT_LIMIT_MB: "${value}" must be a number of megabytes from 1 to 250`);
+    return undefined;
+  }
+  return Math.round(mb * 1024 * 1024);
+}
+
 function parseGraphBaseUrl(value: string, problems: string[]): string | undefined {
   const url = parseUrl(value);
   if (!url || url.protocol !== "https:") {
@@ -253,6 +277,14 @@ export function loadAppConfig(
   const timeoutRaw = clean(raw.requestTimeoutSeconds);
   const requestTimeoutMs = timeoutRaw ? parseTimeout(timeoutRaw, problems) : undefined;
   const timeout = requestTimeoutMs !== undefined ? { requestTimeoutMs } : {};
+  const keepRaw = clean(raw.keepContentMax);
+  const keepContentMax = keepRaw ? parseKeepContentMax(keepRaw, problems) : undefined;
+  const limitRaw = clean(raw.keepContentLimitMb);
+  const contentLimitBytes = limitRaw ? parseContentLimit(limitRaw, problems) : undefined;
+  const content = {
+    ...(keepContentMax !== undefined ? { keepContentMax } : {}),
+    ...(contentLimitBytes !== undefined ? { contentLimitBytes } : {}),
+  };
 
   // A tenant build must have its settings: without them it would talk to its own origin with dev tokens.
   const tenantMode =
@@ -271,6 +303,7 @@ export function loadAppConfig(
       neverLog,
       ...deletePolicy,
       ...timeout,
+      ...content,
     };
   }
 
@@ -307,6 +340,7 @@ export function loadAppConfig(
     neverLog,
     ...deletePolicy,
     ...timeout,
+    ...content,
   };
 }
 

@@ -10,3 +10,4 @@ export * from "./validation";
 export * from "./idn";
 export * from "./contact-via";
 export * from "./entry-changes";
+export * from "./mail-content";

@@ -9,10 +9,11 @@ import { ADMIN_SECRET_HEADER, startEmulator, type RunningEmulator } from "../dev
 import { seedEmulator } from "../dev/seed/seed";
 import { ensureDevCaTrusted } from "../dev/seed/trust-dev-ca";
 import { DEFAULT_EMULATOR_SITE_URL, type AppConfig } from "../src/config/app-config";
-import type { LogRequest } from "../src/domain/ports";
+import type { LogRequest, PendingLog } from "../src/domain/ports";
 import type { Contact, UserProfile } from "../src/domain/types";
 import { createInteractionStore } from "../src/graph";
-import { MemoryOutbox } from "../src/graph/outbox";
+import "fake-indexeddb/auto";
+import { IndexedDbOutbox, MemoryOutbox } from "../src/graph/outbox";
 import { entryFromItem, type ListItem } from "../src/graph/mapping";
 import { eq, itemsQuery } from "../src/graph/odata";
 import { COL } from "../src/graph/schema";
@@ -261,6 +262,99 @@ async function soak(emu: RunningEmulator): Promise<{
   };
 }
 
+const PANES_USER: UserProfile = { displayName: "Pane Tester", emailAddress: "panes@cronus.example" };
+const PANES_LOGS = 200;
+
+/**
+ * Two panes (a pinned pane and a pop-out) replay one shared IndexedDB outbox of 200 logs under 20 % faults, while
+ * one pane discards a 201st log. Node has no Web Locks, so this runs the IndexedDB claim records (two connections
+ * to one database). Counted in the list: every log once, none twice, the discarded one never.
+ */
+async function twoPanes(emu: RunningEmulator): Promise<{
+  logged: number;
+  duplicated: number;
+  discardedWritten: number;
+  creates: number;
+  left: number;
+  rounds: number;
+  seconds: number;
+}> {
+  const db = `bench-panes-${Date.now()}`;
+  const boxes = [new IndexedDbOutbox(db, indexedDB, null), new IndexedDbOutbox(db, indexedDB, null)];
+  const account = {
+    tenant: "contoso.sharepoint.com",
+    user: PANES_USER.emailAddress,
+    mailbox: PANES_USER.emailAddress,
+  };
+  const queued = (id: string, sourceId: string, i: number): PendingLog => ({
+    id,
+    request: logRequest([person(i % CONTACTS)], sourceId, PANES_USER),
+    queuedAt: new Date(Date.UTC(2024, 5, 1, 0, 0, i)).toISOString(),
+    attempts: 1,
+    account,
+  });
+  for (let i = 0; i < PANES_LOGS; i++)
+    await boxes[0]!.put(queued(`pane-${i}`, `<pane-${i}@bench.example>`, i));
+  // The one to discard sits in the middle of the queue, so the other pane is likely replaying around it.
+  await boxes[0]!.put(queued("discard-me", "<discard-me@bench.example>", PANES_LOGS / 2));
+  const panes = boxes.map((outbox) =>
+    createInteractionStore({ config: config(emu.url), user: PANES_USER, outbox }),
+  );
+  emu.resetStats();
+  emu.setFaults({ rate429: 0.1, rate503: 0.1, retryAfterSeconds: 1, seed: 7 });
+  const t0 = performance.now();
+  let rounds = 0;
+  const pane = async (store: (typeof panes)[number]) => {
+    while ((await store.pendingLogs()).length && rounds < 5_000) {
+      rounds++;
+      await store.flushPending({ includeFailed: true });
+    }
+  };
+  const discard = (async () => {
+    await new Promise((r) => setTimeout(r, 150));
+    await panes[0]!.discardPending("discard-me");
+  })();
+  await Promise.all([pane(panes[0]!), pane(panes[1]!), discard]);
+  const creates = emu.stats().batchParts.byMethod.POST ?? 0;
+  const left = (await boxes[0]!.list()).length;
+  emu.setFaults({});
+  const seconds = (performance.now() - t0) / 1000;
+  const entries = await entriesOf(emu, PANES_USER.emailAddress);
+  const keys = entries.map((e) => e.dedupeKey);
+  const distinct = new Set(keys);
+  boxes.forEach((b) => b.close());
+  return {
+    logged:
+      entries.filter((e) => e.sourceId !== "<discard-me@bench.example>").length -
+      (keys.length - distinct.size),
+    duplicated: keys.length - distinct.size,
+    discardedWritten: entries.filter((e) => e.sourceId === "<discard-me@bench.example>").length,
+    creates,
+    left,
+    rounds,
+    seconds,
+  };
+}
+
+/** Every entry logged by one user (UserId is indexed), read outside the code under test. */
+async function entriesOf(emu: RunningEmulator, user: string) {
+  const siteId = emu.siteId("contoso.sharepoint.com", "/sites/interactions")!;
+  const lists = (await graphGet(emu, `/sites/${siteId}/lists?$select=id,displayName`)) as {
+    value: { id: string; displayName: string }[];
+  };
+  const entriesId = lists.value.find((l) => l.displayName === "Interaction Log Entries")!.id;
+  const out = [];
+  let url: string | undefined =
+    `${emu.url}/v1.0/sites/${siteId}/lists/${entriesId}/items` +
+    itemsQuery({ filter: eq(COL.entries.userId, user), top: 500 });
+  while (url) {
+    const page = (await graphGet(emu, url)) as { value: ListItem[]; "@odata.nextLink"?: string };
+    out.push(...page.value.map((it) => entryFromItem(it)));
+    url = page["@odata.nextLink"];
+  }
+  return out;
+}
+
 /** Plain GET with the dev token, for counting outside the code under test. */
 async function graphGet(emu: RunningEmulator, pathOrUrl: string): Promise<unknown> {
   const { mintDevToken } = await import("../src/graph/auth/dev-token");
@@ -345,6 +439,16 @@ async function main(): Promise<void> {
     rows.push([
       "  soak detail",
       `${soakResult.queuedAtFirst} went via the outbox, ${soakResult.flushRounds} flush round(s), ${soakResult.seconds.toFixed(1)} s, faults ${JSON.stringify(soakResult.faults)}`,
+    ]);
+
+    const panesResult = await twoPanes(emu);
+    rows.push([
+      `two panes, one outbox: ${PANES_LOGS} logs, 20% 429/503, 1 discarded`,
+      `logged ${panesResult.logged} / duplicated ${panesResult.duplicated} / discarded log written ${panesResult.discardedWritten} (goal ${PANES_LOGS}/0/0)`,
+    ]);
+    rows.push([
+      "  two-pane detail",
+      `${panesResult.creates} entry creates sent (throttled ones re-sent; both panes replaying all would be ≥ ${2 * PANES_LOGS}), ${panesResult.rounds} flush runs, ${panesResult.left} left in the outbox, ${panesResult.seconds.toFixed(1)} s`,
     ]);
   } finally {
     await emu.close();

@@ -13,7 +13,7 @@ import { ErrorState } from "./ErrorState";
 import { ItemView } from "./ItemView";
 import { LogOnSend } from "./LogOnSend";
 import { usePaneStyles } from "./Pane.styles";
-import { ListHealth } from "./ListHealth";
+import { ListCheck } from "./ListCheck";
 import { PendingOutbox } from "./PendingOutbox";
 
 export interface AppProps {
@@ -157,7 +157,7 @@ export function App({
         onSent={() => setSentKey((k) => k + 1)}
         {...(outboxIntervalMs !== undefined ? { intervalMs: outboxIntervalMs } : {})}
       />
-      <ListHealth
+      <ListCheck
         store={store}
         started={state.status !== "loading"}
         {...(provisionReport ? { report: provisionReport } : {})}

@@ -1,6 +1,5 @@
-// Administrator-facing: what is wrong with the SharePoint lists and how to fix it. The store checks once per pane
-// start, after the first item is shown (a request of its own, never in the item's $batch), that DedupeKey enforces
-// unique values; "Set up SharePoint lists" shows its report here, warnings included.
+// Administrator-facing: what is wrong with the SharePoint lists and how to fix it, and the report of "Set up
+// SharePoint lists", warnings included. Loaded on demand by ListCheck, only when there is something to show.
 import {
   Button,
   MessageBar,
@@ -8,15 +7,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import type { InteractionStorePort, ListWarning, ProvisionSummary } from "../../domain/ports";
+import type { ListWarning, ProvisionSummary } from "../../domain/ports";
 import { useI18n, type Translator } from "../i18n";
 import { usePaneStyles } from "./Pane.styles";
 
 export interface ListHealthProps {
-  store: InteractionStorePort;
-  /** True once the first item load finished: the check runs then, once. */
-  started: boolean;
+  /** What the once-per-start check found. */
+  warnings: ListWarning[];
   /** The last "Set up SharePoint lists" report, if any. */
   report?: ProvisionSummary;
   onDismissReport(): void;
@@ -55,31 +52,14 @@ function Warnings({ warnings }: { warnings: ListWarning[] }) {
   );
 }
 
-export function ListHealth({
-  store,
-  started,
+export default function ListHealth({
+  warnings,
   report,
   onDismissReport,
   onProvision,
   provisioning,
 }: ListHealthProps) {
   const i18n = useI18n();
-  const [warnings, setWarnings] = useState<ListWarning[]>([]);
-  const checked = useRef(false);
-
-  useEffect(() => {
-    if (!started || checked.current) return;
-    checked.current = true;
-    let live = true;
-    // Advisory only: a failure here (offline, no access to the columns) leaves the pane as it is.
-    store.checkLists().then(
-      (found) => live && setWarnings(found),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [started, store]);
 
   // A set-up run answers the check anew: what it could not fix is in its report.
   const shown = report ? [] : warnings;

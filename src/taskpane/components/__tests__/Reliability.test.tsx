@@ -15,7 +15,7 @@ describe("the lists' DedupeKey", () => {
     const store = new FakeStore();
     store.listWarnings = [{ list: "Interaction Log Entries", column: "DedupeKey", problem: "notUnique" }];
     const view = renderPane(mailFromJane(), { store });
-    const warning = await screen.findByTestId("list-warnings");
+    const warning = await screen.findByTestId("list-warnings", {}, { timeout: 5000 });
     expect(warning).toHaveTextContent(/Interaction Log Entries/);
     expect(warning).toHaveTextContent(/DedupeKey/);
     expect(warning).toHaveTextContent(/Enforce unique values/);
@@ -53,7 +53,7 @@ describe("the lists' DedupeKey", () => {
     };
     renderPane(mailFromJane(), { store });
     fireEvent.click(await screen.findByRole("button", { name: "Set up SharePoint lists" }));
-    const report = await screen.findByTestId("provision-report");
+    const report = await screen.findByTestId("provision-report", {}, { timeout: 5000 });
     expect(report).toHaveTextContent(/1 list created/);
     expect(report).toHaveTextContent(/Interaction Log Entries/);
     expect(report).toHaveTextContent(/The list has duplicate values/);
@@ -63,7 +63,9 @@ describe("the lists' DedupeKey", () => {
     const store = new FakeStore();
     store.listWarnings = [{ list: "Logged Segments", column: "DedupeKey", problem: "missing" }];
     renderPane(mailFromJane(), { store, displayLanguage: "nl-NL" });
-    expect(await screen.findByTestId("list-warnings")).toHaveTextContent(/Logged Segments.*DedupeKey/);
+    expect(await screen.findByTestId("list-warnings", {}, { timeout: 5000 })).toHaveTextContent(
+      /Logged Segments.*DedupeKey/,
+    );
     expect(screen.getByTestId("list-warnings")).toHaveTextContent(/kolom/);
   });
 });

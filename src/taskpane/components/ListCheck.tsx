@@ -1,0 +1,43 @@
+// Checks once per pane start, after the first item is shown (a request of its own, never in the item's $batch),
+// that DedupeKey enforces unique values on the lists; the warning and the set-up report load on demand (ListHealth)
+// only when there is something to show, so the first screen stays small.
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import type { InteractionStorePort, ListWarning, ProvisionSummary } from "../../domain/ports";
+
+const ListHealth = lazy(() => import("./ListHealth"));
+
+export interface ListCheckProps {
+  store: InteractionStorePort;
+  /** True once the first item load finished: the check runs then, once. */
+  started: boolean;
+  report?: ProvisionSummary;
+  onDismissReport(): void;
+  onProvision(): void;
+  provisioning: boolean;
+}
+
+export function ListCheck({ store, started, report, ...actions }: ListCheckProps) {
+  const [warnings, setWarnings] = useState<ListWarning[]>([]);
+  const checked = useRef(false);
+
+  useEffect(() => {
+    if (!started || checked.current) return;
+    checked.current = true;
+    let live = true;
+    // Advisory only: a failure here (offline, no access to the columns) leaves the pane as it is.
+    store.checkLists().then(
+      (found) => live && setWarnings(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [started, store]);
+
+  if (!warnings.length && !report) return null;
+  return (
+    <Suspense fallback={null}>
+      <ListHealth warnings={warnings} {...(report ? { report } : {})} {...actions} />
+    </Suspense>
+  );
+}

@@ -18,8 +18,9 @@ import {
   writeSendLog,
   type ComposeLoggingHost,
 } from "../office/compose-logging";
-import type { HostOffice } from "../office/host-shapes";
-import { readItem } from "../office/item-reader";
+import type { HostCallback, HostOffice } from "../office/host-shapes";
+import { readItem, type ReadContext } from "../office/item-reader";
+import { officeAsync } from "../office/office-async";
 
 export interface SendEvent {
   completed(options?: { allowEvent?: boolean }): void;
@@ -80,23 +81,21 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
     displayName: profile.displayName ?? "",
     emailAddress: profile.emailAddress ?? "",
   };
-  const correspondence = await readItem(
-    {
-      office,
-      mailboxOwner: { displayName: user.displayName, address: user.emailAddress },
-      now,
-      outlookWebUrl: "https://outlook.office.com",
-      isSetSupported: (name, version) => {
-        try {
-          return !!office.context.requirements?.isSetSupported(name, version);
-        } catch {
-          return false;
-        }
-      },
-      ...(deps.resolveMeetingUid ? { resolveMeetingUid: deps.resolveMeetingUid } : {}),
+  const readContext: ReadContext = {
+    office,
+    mailboxOwner: { displayName: user.displayName, address: user.emailAddress },
+    now,
+    outlookWebUrl: "https://outlook.office.com",
+    isSetSupported: (name, version) => {
+      try {
+        return !!office.context.requirements?.isSetSupported(name, version);
+      } catch {
+        return false;
+      }
     },
-    item,
-  );
+    ...(deps.resolveMeetingUid ? { resolveMeetingUid: deps.resolveMeetingUid } : {}),
+  };
+  let correspondence = await readItem(readContext, item);
   if (!correspondence) return;
 
   const id = deps.newId();
@@ -110,7 +109,24 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
 
   try {
     const store = await deps.store(user);
-    const context = await store.loadItemContext(correspondence, deps.policy);
+    let context = await store.loadItemContext(correspondence, deps.policy);
+    // A new meeting has no iCalUId until it is saved. Unless the pane already logged it under its draft id, save it
+    // and log it under the iCalUId, which every attendee's copy shares.
+    const save = (item as { saveAsync?: (cb: HostCallback<unknown>) => void }).saveAsync;
+    if (
+      correspondence.kind === "meeting" &&
+      correspondence.sourceId?.startsWith("draft:") &&
+      context.alreadyLogged.length === 0 &&
+      typeof save === "function" &&
+      deps.resolveMeetingUid
+    ) {
+      await officeAsync<unknown>("saveAsync", (cb) => save.call(item, cb));
+      const saved = await readItem(readContext, item);
+      if (saved?.sourceId && saved.sourceId !== correspondence.sourceId) {
+        correspondence = saved;
+        context = await store.loadItemContext(saved, deps.policy);
+      }
+    }
     const decided = sendTimeLogRequest(context, user, now());
     if (!("request" in decided)) {
       await Promise.all([deps.queue?.remove(id), mark("nothing")]);

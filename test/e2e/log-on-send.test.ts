@@ -42,7 +42,9 @@ async function send(): Promise<SendOutcome> {
   const handle = await t.stack.page.waitForFunction(() => document.body.dataset.lastSend, undefined, {
     timeout: 20_000,
   });
-  return JSON.parse((await handle.jsonValue()) as string) as SendOutcome;
+  const outcome = JSON.parse((await handle.jsonValue()) as string) as SendOutcome;
+  process.stdout.write(`send: ${outcome.ms} ms until the item left (${outcome.result})\n`);
+  return outcome;
 }
 
 async function openSent(subject: string): Promise<void> {

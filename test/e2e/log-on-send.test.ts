@@ -245,3 +245,34 @@ it("classic Outlook: the JavaScript-only runtime (a worker, no DOM) logs on send
   const entries = await waitForEntries(offline, 1);
   expect(entries.map((e) => e.ContactNo)).toEqual(["CT000010"]);
 });
+
+it("shows Outlook's 'taking longer than expected' notice after 5 s for a slow handler, and Send Anyway sends", async () => {
+  // A stand-in for a slow add-in: the workbench must treat it as Outlook does (PromptUser).
+  await t.stack.page.route("**/launchevent.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `Office.actions.associate("onMessageSendHandler", (e) => setTimeout(() => e.completed({ allowEvent: true }), 20000));`,
+    }),
+  );
+  try {
+    await t.stack.page.goto(`${t.stack.workbench.url}?runtime=html`);
+    t.pane = await paneFrame(t.stack.page);
+    const subject = "Chairs: slow add-in";
+    await newEmail(ROBIN, subject);
+    await t.stack.page.evaluate(() => delete document.body.dataset.lastSend);
+    const started = Date.now();
+    await t.stack.page.getByTestId("compose-send").click();
+    await t.stack.page.getByTestId("send-notice").waitFor();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
+    await expect(t.stack.page.getByTestId("send-notice").innerText()).resolves.toMatch(
+      /taking longer than expected/,
+    );
+    await t.stack.page.getByTestId("send-anyway").click();
+    const handle = await t.stack.page.waitForFunction(() => document.body.dataset.lastSend);
+    const outcome = JSON.parse((await handle.jsonValue()) as string) as SendOutcome;
+    expect(outcome).toMatchObject({ result: "sentAnyway", noticeShown: true });
+    await t.stack.page.getByTestId("item-list").getByText(subject, { exact: true }).waitFor();
+  } finally {
+    await t.stack.page.unroute("**/launchevent.js");
+  }
+});

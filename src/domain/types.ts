@@ -101,6 +101,10 @@ export interface InteractionLogEntry {
   /** Unique per (source, contact): see dedupe.ts. */
   dedupeKey: string;
   webLink?: string;
+  /** The folder in Interaction Documents that keeps the logged item's content (its webUrl); issue 15. */
+  documentUrl?: string;
+  /** The plain-text start of the mail, ≤ 2,000 characters, quoted history cut; issue 15. */
+  bodyExcerpt?: string;
 }
 
 export interface LoggedSegment {

@@ -4,6 +4,7 @@ import {
   contactFromItem,
   contactToFields,
   entryEditToFields,
+  entryContentToFields,
   entryFromItem,
   entryToFields,
   groupFromItem,
@@ -90,6 +91,25 @@ describe("entries", () => {
 
   it("reads the eTag from @odata.etag when eTag is absent", () => {
     expect(entryFromItem({ id: "1", "@odata.etag": '"x,2"', fields: {} }).eTag).toBe('"x,2"');
+  });
+
+  it("maps DocumentUrl and BodyExcerpt (issue 15) both ways, and a PATCH of them that clears with null", () => {
+    const kept = {
+      ...entry,
+      documentUrl: "https://contoso.sharepoint.com/sites/x/Interaction%20Documents/item-1",
+      bodyExcerpt: "Hello,\nthe quote.",
+    };
+    const fields = entryToFields(kept);
+    expect(fields.DocumentUrl).toBe(kept.documentUrl);
+    expect(fields.BodyExcerpt).toBe("Hello,\nthe quote.");
+    expect(entryFromItem({ id: "5", fields })).toEqual({ ...kept, id: "5" });
+    expect(entryToFields(entry)).not.toHaveProperty("DocumentUrl");
+    expect(entryContentToFields({ documentUrl: "u", bodyExcerpt: "b" })).toEqual({
+      DocumentUrl: "u",
+      BodyExcerpt: "b",
+    });
+    expect(entryContentToFields({ documentUrl: null })).toEqual({ DocumentUrl: null });
+    expect(entryContentToFields({ bodyExcerpt: "" })).toEqual({ BodyExcerpt: null });
   });
 });
 

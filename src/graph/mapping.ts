@@ -237,6 +237,8 @@ export function entryFromItem(item: ListItem): InteractionLogEntry {
     sourceId: str(f, c.sourceId),
     dedupeKey: str(f, c.dedupeKey) ?? "",
     webLink: str(f, c.webLink),
+    documentUrl: str(f, c.documentUrl),
+    bodyExcerpt: str(f, c.bodyExcerpt),
   });
 }
 
@@ -270,6 +272,8 @@ export function entryToFields(e: InteractionLogEntry): Fields {
     [c.sourceId]: e.sourceId,
     [c.dedupeKey]: e.dedupeKey,
     [c.webLink]: e.webLink,
+    [c.documentUrl]: e.documentUrl,
+    [c.bodyExcerpt]: e.bodyExcerpt,
   });
 }
 
@@ -291,6 +295,18 @@ export function entryEditToFields(edit: {
   if (edit.evaluation !== undefined) out[c.evaluation] = edit.evaluation;
   if (edit.attemptFailed !== undefined) out[c.attemptFailed] = edit.attemptFailed;
   if (edit.comment !== undefined) out[c.comment] = edit.comment === "" ? null : edit.comment;
+  return out;
+}
+
+/** The content kept for an entry (issue 15): both columns in one PATCH; null clears. */
+export function entryContentToFields(content: {
+  documentUrl?: string | null;
+  bodyExcerpt?: string | null;
+}): Fields {
+  const c = COL.entries;
+  const out: Fields = {};
+  if (content.documentUrl !== undefined) out[c.documentUrl] = content.documentUrl || null;
+  if (content.bodyExcerpt !== undefined) out[c.bodyExcerpt] = content.bodyExcerpt || null;
   return out;
 }
 

@@ -1,4 +1,4 @@
-// Administrator set-up: creates the six lists, and upgrades existing ones in place (adds missing columns,
+// Administrator set-up: creates the six lists and the Interaction Documents library, and upgrades existing ones in place (adds missing columns,
 // turns on indexes and unique values) without ever dropping a list, a column or an item. Every call here
 // asks for Sites.Manage.All; everyday reads and writes never do.
 import { StoreError } from "../domain/errors";
@@ -9,7 +9,7 @@ import { groupToFields, setupToFields, templateToFields } from "./mapping";
 import { groupsRepository, allGroups } from "./repositories/groups";
 import { templateSetupRepository, allSetup } from "./repositories/template-setup";
 import { templatesRepository, allTemplates } from "./repositories/templates";
-import { COL, columnDefinition, LIST_ORDER, LISTS, type ListKey } from "./schema";
+import { COL, columnDefinition, DOCUMENT_LIBRARY, LIST_ORDER, LISTS, type ListKey } from "./schema";
 import type { Page, SharePointSite } from "./site";
 
 export interface ProvisionReport {
@@ -56,6 +56,14 @@ export async function provisionLists(site: SharePointSite): Promise<ProvisionRep
         continue;
       }
       await upgradeColumns(site, siteId, key, found.id, report);
+    }
+    // Issue 15: the document library that keeps logged content (created once; nothing in it is ever changed here).
+    if (!existing.get(DOCUMENT_LIBRARY.displayName)) {
+      await site.manage(`/sites/${siteId}/lists`).post({
+        displayName: DOCUMENT_LIBRARY.displayName,
+        list: { template: DOCUMENT_LIBRARY.template },
+      });
+      report.createdLists.push(DOCUMENT_LIBRARY.displayName);
     }
   } catch (e) {
     throw toStoreError(e, "Setting up the SharePoint lists failed");

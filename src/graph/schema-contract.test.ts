@@ -87,6 +87,10 @@ const CONTRACT: Record<ListKey, { displayName: string; columns: Row[]; extra?: R
       ["DedupeKey", "text", "✱u"],
       ["WebLink", "text"],
     ],
+    extra: [
+      ["DocumentUrl", "note"],
+      ["BodyExcerpt", "note"],
+    ],
   },
 };
 

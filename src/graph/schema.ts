@@ -101,7 +101,18 @@ export const COL = {
     sourceId: "SourceId",
     dedupeKey: "DedupeKey",
     webLink: "WebLink",
+    documentUrl: "DocumentUrl",
+    bodyExcerpt: "BodyExcerpt",
   },
+} as const;
+
+/**
+ * Contract addition: the document library that keeps logged content, one folder per source item (issue 15). Not a
+ * `ListKey`: it holds files, not list items, and is reached through its drive (`/lists/{title}/drive`).
+ */
+export const DOCUMENT_LIBRARY = {
+  displayName: "Interaction Documents",
+  template: "documentLibrary",
 } as const;
 
 const text = (name: string, o: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, kind: "text", ...o });
@@ -189,6 +200,9 @@ export const LISTS: Record<ListKey, ListSpec> = {
       text(COL.entries.sourceId, { indexed: true }),
       text(COL.entries.dedupeKey, { indexed: true, unique: true }),
       text(COL.entries.webLink),
+      // Contract additions (issue 15): the folder in Interaction Documents, and the start of the mail.
+      { name: COL.entries.documentUrl, kind: "note", extra: true },
+      { name: COL.entries.bodyExcerpt, kind: "note", extra: true },
     ],
   },
 };

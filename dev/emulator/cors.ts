@@ -9,6 +9,7 @@ import { originNotAllowed } from "./errors/graph-error-factory";
 export const ALLOWED_REQUEST_HEADERS = [
   "Authorization",
   "Content-Type",
+  "Content-Range",
   "Prefer",
   "If-Match",
   "If-None-Match",

@@ -29,7 +29,15 @@ import type { FaultEngine } from "./faults";
 import { handleAdmin } from "./handlers/admin";
 import { runBatch, type BatchPart } from "./handlers/batch";
 import type { IEmulatorStore } from "./persistence/store-interface";
-import { readJsonBody } from "./request-body";
+import {
+  DOWNLOAD_PREFIX,
+  MAX_FILE_BYTES,
+  MAX_RANGE_BYTES,
+  UPLOAD_PREFIX,
+  type DriveSessions,
+} from "./drive/upload-sessions";
+import type { ContentStore } from "./persistence/content-store";
+import { readJsonBody, readRawBody } from "./request-body";
 import { route } from "./router";
 import { pathKind, type Stats } from "./stats";
 
@@ -81,6 +89,9 @@ export interface PipelineContext {
 export interface PipelineDeps {
   readonly steps: readonly PipelineStep[];
   readonly store: IEmulatorStore;
+  /** File bytes of document libraries and the upload/download sessions of their drives (issue 15). */
+  readonly content: ContentStore;
+  readonly sessions: DriveSessions;
   readonly faults: FaultEngine;
   readonly stats: Stats;
   readonly rules: UserRules;
@@ -97,6 +108,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function need<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw internalError(`The pipeline reached a step without ${what}`);
   return value;
+}
+
+/** Drive capability URLs (upload sessions, downloads): outside /v1.0 and without a token, as Graph's. */
+export function isCapabilityPath(pathname: string): boolean {
+  return pathname.startsWith(UPLOAD_PREFIX) || pathname.startsWith(DOWNLOAD_PREFIX);
+}
+
+/** A PUT that carries file bytes: `…/content` or an upload session's range. */
+function carriesFile(ctx: PipelineContext): boolean {
+  return ctx.method === "PUT" && (ctx.path.startsWith(UPLOAD_PREFIX) || /\/content$/.test(ctx.path));
 }
 
 function isAdminPath(pathname: string): boolean {
@@ -181,6 +202,11 @@ const versionStep: PipelineStep = {
       deps.stats.count(ctx.method, pathKind(ctx.path), true);
       return undefined;
     }
+    if (isCapabilityPath(pathname)) {
+      ctx.path = pathname;
+      deps.stats.count(ctx.method, pathKind(ctx.path), false);
+      return undefined;
+    }
     const m = /^\/v1\.0(\/.*)?$/.exec(pathname);
     ctx.path = m ? m[1] || "/" : pathname;
     deps.stats.count(ctx.method, pathKind(ctx.path), false);
@@ -194,6 +220,11 @@ const authStep: PipelineStep = {
   name: "auth",
   scope: "both",
   run(ctx) {
+    if (ctx.scope === "request" && isCapabilityPath(ctx.path)) {
+      // The session id in the URL is the capability; any Authorization header is ignored.
+      ctx.caller = { upn: "", email: "", displayName: "" };
+      return undefined;
+    }
     ctx.caller = ctx.parent
       ? need(ctx.parent.caller, "the batch's caller")
       : authenticate(ctx.headers.authorization);
@@ -206,6 +237,12 @@ const bodyStep: PipelineStep = {
   name: "body",
   scope: "both",
   async run(ctx, deps) {
+    if (ctx.scope === "request" && carriesFile(ctx)) {
+      const limit = ctx.path.startsWith(UPLOAD_PREFIX) ? MAX_RANGE_BYTES : MAX_FILE_BYTES;
+      ctx.body = await readRawBody(need(ctx.http, "an HTTP request"), limit);
+      ctx.bodyConsumed = true;
+      return undefined;
+    }
     if (ctx.scope === "request") {
       ctx.body = await readJsonBody(need(ctx.http, "an HTTP request"), deps.limits.graphBodyBytes);
       ctx.bodyConsumed = true;
@@ -284,6 +321,8 @@ const routeStep: PipelineStep = {
     } else {
       out = route(graphRequest(ctx), {
         store: deps.store,
+        content: deps.content,
+        sessions: deps.sessions,
         rules: deps.rules,
         threshold: () => deps.threshold(),
       });

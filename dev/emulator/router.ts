@@ -4,6 +4,8 @@ import { authorize, type Access, type UserRules } from "./auth";
 import type { GraphRequest, GraphResponse } from "./context";
 import { json } from "./context";
 import { invalidRequest, itemNotFound, methodNotAllowed, notImplemented } from "./errors/graph-error-factory";
+import { DOWNLOAD_PREFIX, UPLOAD_PREFIX } from "./drive/upload-sessions";
+import { downloadRoute, driveRoute, resolveDrive, uploadRoute, type DriveDeps } from "./handlers/drives";
 import * as events from "./handlers/events";
 import * as items from "./handlers/items";
 import * as lists from "./handlers/lists";
@@ -11,7 +13,7 @@ import type { SiteRecord } from "./model";
 import type { IEmulatorStore } from "./persistence/store-interface";
 import { siteJson } from "./site-ids";
 
-export interface RouterDeps {
+export interface RouterDeps extends DriveDeps {
   store: IEmulatorStore;
   rules: UserRules;
   threshold(): number;
@@ -80,6 +82,15 @@ export function route(req: GraphRequest, deps: RouterDeps): GraphResponse {
     });
   }
   if (path.startsWith(events.EVENTS_PREFIX)) return events.getEvent(req, path);
+  // Token-free capability URLs of drives (issue 15): upload sessions and downloads.
+  if (path.startsWith(UPLOAD_PREFIX)) return uploadRoute(req, deps);
+  if (path.startsWith(DOWNLOAD_PREFIX)) return downloadRoute(req, deps);
+  if (path.startsWith("/drives/")) {
+    const segs = path.slice("/drives/".length).split("/").filter(Boolean).map(decode);
+    const { site, list } = resolveDrive(store, segs[0] ?? "");
+    authorize(req.caller, m === "GET" ? "read" : "write", deps.rules);
+    return driveRoute(req, deps, site, list, segs.slice(1));
+  }
   if (!path.startsWith("/sites/")) throw notImplemented(`'${m} ${path}'`);
   const { site, rest } = resolveSite(store, path.slice("/sites/".length));
   authorize(req.caller, accessFor(m, rest), deps.rules);
@@ -102,6 +113,7 @@ export function route(req: GraphRequest, deps: RouterDeps): GraphResponse {
     const expandColumns = /columns/.test(req.query.get("$expand") ?? req.query.get("expand") ?? "");
     return json(200, lists.listJson(site, list, expandColumns));
   }
+  if (rest[2] === "drive") return driveRoute(req, deps, site, list, rest.slice(3));
   if (rest[2] === "columns") {
     if (rest.length === 3) {
       only("GET", "POST");

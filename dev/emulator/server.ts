@@ -31,6 +31,10 @@ import {
 } from "./pipeline";
 import { ADMIN_BODY_LIMIT, GRAPH_BODY_LIMIT, hasBody } from "./request-body";
 import { Stats } from "./stats";
+import { DriveSessions } from "./drive/upload-sessions";
+import { referencedContent } from "./handlers/drives";
+import { DiskContentStore, MemoryContentStore, type ContentStore } from "./persistence/content-store";
+import path from "node:path";
 
 const JSON_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -47,6 +51,7 @@ export class EmulatorServer {
   readonly rules: UserRules;
   readonly cors: CorsPolicy;
   readonly adminSecret: string;
+  readonly content: ContentStore;
   private threshold: number;
   private readonly server: https.Server;
   private readonly deps: PipelineDeps;
@@ -77,9 +82,18 @@ export class EmulatorServer {
         log: (m) => this.log(m),
       });
     for (const spec of options.sites ?? [DEFAULT_SITE]) addSite(this.store, spec);
+    // File bytes beside the journal; bytes a crash left without committed metadata are removed now.
+    this.content =
+      options.dataDir && !options.store
+        ? new DiskContentStore(path.join(options.dataDir, "content"))
+        : new MemoryContentStore();
+    const swept = this.content.sweep(referencedContent(this.store));
+    if (swept) this.log(`content: removed ${swept} file(s) no committed item names`);
     this.deps = {
       steps: options.pipeline ?? PIPELINE,
       store: this.store,
+      content: this.content,
+      sessions: new DriveSessions(),
       faults: this.faults,
       stats: this.stats,
       rules: this.rules,
@@ -153,6 +167,11 @@ export class EmulatorServer {
     }
     if (out.body === undefined) {
       res.writeHead(out.status, headers).end();
+      return;
+    }
+    if (Buffer.isBuffer(out.body)) {
+      headers["Content-Type"] ??= "application/octet-stream";
+      res.writeHead(out.status, headers).end(out.body);
       return;
     }
     headers["Content-Type"] = JSON_TYPE;

@@ -7,6 +7,7 @@ import { builtInColumns, type ColumnDef, type ColumnType, type SiteRecord } from
 import type { IEmulatorStore, ListView } from "../persistence/store-interface";
 import { parseFilter } from "../odata/filter-parser";
 import { parseQueryOptions } from "../odata/query-options";
+import { LIBRARY_TEMPLATE, libraryColumns } from "../drive/drive-items";
 
 const TYPE_FACETS = ["text", "number", "boolean", "dateTime", "choice"] as const;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -198,11 +199,14 @@ export function createList(req: GraphRequest, store: IEmulatorStore, site: SiteR
   if (typeof displayName !== "string" || !displayName.trim()) throw invalidRequest("displayName is required");
   if (displayName.length > 255) throw invalidRequest("displayName is longer than 255 characters");
   const template = ((b.list as { template?: unknown } | undefined)?.template ?? "genericList") as unknown;
-  if (template !== "genericList")
-    throw invalidRequest(`List template '${String(template)}' is not supported; use genericList`);
+  if (template !== "genericList" && template !== LIBRARY_TEMPLATE)
+    throw invalidRequest(
+      `List template '${String(template)}' is not supported; use genericList or documentLibrary`,
+    );
   if (store.list(site.id, displayName))
     throw nameAlreadyExists(`A list with the name '${displayName}' already exists`);
-  const columns = builtInColumns();
+  const columns =
+    template === LIBRARY_TEMPLATE ? [...builtInColumns(), ...libraryColumns()] : builtInColumns();
   const raw = b.columns ?? [];
   if (!Array.isArray(raw)) throw invalidRequest("columns must be an array");
   for (const c of raw) {
@@ -218,7 +222,7 @@ export function createList(req: GraphRequest, store: IEmulatorStore, site: SiteR
     displayName,
     name: displayName.replace(/[^A-Za-z0-9]/g, ""),
     description: typeof b.description === "string" ? b.description : "",
-    template: "genericList",
+    template,
     created: now,
     modified: now,
     createdBy: { email: req.caller.email, displayName: req.caller.displayName },

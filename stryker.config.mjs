@@ -36,6 +36,9 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${area}/mutation.json` },
   clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
   thresholds: { high: spec.target, low: spec.target - 10, break: spec.target },
+  // Reruns test only the mutants whose code or covering tests changed (`-- --force` for a full run).
+  incremental: true,
+  incrementalFile: `reports/mutation/${area}/stryker-incremental.json`,
   // The sandbox copy lives outside the work tree, so that nobody's `eslint .` or jest run picks it up.
   tempDirName: path.join(os.tmpdir(), `interaction-log-stryker-${area}`),
   cleanTempDir: "always",

@@ -1,6 +1,8 @@
-// `npm run mutation [-- domain|graph|emulator ...]`: Stryker once per area (all three when none is named), one after
-// the other, then a summary of the scores read back from each area's JSON report. Exits 1 when an area misses its
-// target or its run failed. Configuration: stryker.config.mjs; reports: reports/mutation/<area>/index.html.
+// `npm run mutation [-- domain|graph|emulator ...] [--force]`: Stryker once per area (all three when none is named),
+// one after the other, then a summary of the scores read back from each area's JSON report. Runs are incremental
+// (only mutants whose code or tests changed are tested again); `--force` (or any other `--` option) goes to Stryker.
+// Exits 1 when an area misses its target or its run failed. Configuration: stryker.config.mjs; reports:
+// reports/mutation/<area>/index.html.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -51,7 +53,8 @@ function score(c: Counts, coveredOnly = false): number {
 }
 
 function main(): number {
-  const requested = process.argv.slice(2);
+  const requested = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const strykerOptions = process.argv.slice(2).filter((a) => a.startsWith("--"));
   const unknown = requested.filter((a) => !(a in TARGETS));
   if (unknown.length > 0) {
     process.stderr.write(`Unknown area ${unknown.join(", ")}: use ${Object.keys(TARGETS).join(", ")}\n`);
@@ -70,6 +73,7 @@ function main(): number {
         path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"),
         "run",
         "stryker.config.mjs",
+        ...strykerOptions,
       ],
       { cwd: root, stdio: "inherit", env: { ...process.env, MUTATION_AREA: area } },
     );

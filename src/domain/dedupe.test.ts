@@ -60,9 +60,11 @@ describe("hash128", () => {
   it("gives 28 hex digits, deterministic and spread", () => {
     expect(hash128("abc")).toMatch(/^[0-9a-f]{28}$/);
     expect(hash128("abc")).toBe(hash128("abc"));
+    // 2,000 similar ids catch a hash that ignores part of its input; every other change to the hash changes the
+    // pinned values further down. (10,000 ids made each mutation-testing run of the domain minutes longer.)
     const seen = new Set<string>();
-    for (let i = 0; i < 10_000; i++) seen.add(hash128(`<msg-${i}@x.example>`));
-    expect(seen.size).toBe(10_000);
+    for (let i = 0; i < 2_000; i++) seen.add(hash128(`<msg-${i}@x.example>`));
+    expect(seen.size).toBe(2_000);
     expect(hash128("a")).not.toBe(hash128("b"));
     expect(hash128("")).toMatch(/^[0-9a-f]{28}$/);
   });

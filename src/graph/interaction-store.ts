@@ -31,9 +31,7 @@ import type {
   LoggedSegment,
 } from "../domain/types";
 import type { ProvisionReport } from "./provisioning";
-import { linkEmail } from "./store/contact-links";
-import { findContacts } from "./store/contact-search";
-import { createContact, createPersonWithCompany, searchContacts } from "./store/contact-service";
+import { createContact } from "./store/contact-service";
 import { countCanceled, deleteCanceled } from "./store/delete-canceled";
 import { undoChange } from "../domain/entry-changes";
 import { getSegment } from "./store/entry-cancel";
@@ -51,6 +49,9 @@ import { StoreCore, type InteractionStoreDeps } from "./store/store-core";
 
 export type { InteractionStoreDeps } from "./store/store-core";
 export { formatContactNo, nextContactNumber } from "./store/contact-service";
+
+/** Search, linking and person-with-company run only from the contact views: loaded with them, on demand. */
+const contactsLater = () => import(/* webpackChunkName: "contacts" */ "./store/contacts-later");
 
 export class GraphInteractionStore implements InteractionStorePort {
   private readonly core: StoreCore;
@@ -133,19 +134,23 @@ export class GraphInteractionStore implements InteractionStorePort {
     person: NewContact,
     company: NewContact,
   ): Promise<{ person: Contact; company: Contact }> {
-    return this.core.provisionedOr(() => createPersonWithCompany(this.core, person, company));
+    return this.core.provisionedOr(async () =>
+      (await contactsLater()).createPersonWithCompany(this.core, person, company),
+    );
   }
 
   searchContacts(text: string): Promise<Contact[]> {
-    return this.core.provisionedOr(() => searchContacts(this.core, text));
+    return this.core.provisionedOr(async () => (await contactsLater()).searchContacts(this.core, text));
   }
 
   findContacts(query: ContactSearchQuery): Promise<ContactSearchPage> {
-    return this.core.provisionedOr(() => findContacts(this.core, query));
+    return this.core.provisionedOr(async () => (await contactsLater()).findContacts(this.core, query));
   }
 
   linkEmail(contact: Contact, address: string): Promise<Contact> {
-    return this.core.provisionedOr(() => linkEmail(this.core, contact, address));
+    return this.core.provisionedOr(async () =>
+      (await contactsLater()).linkEmail(this.core, contact, address),
+    );
   }
 
   referenceData(): Promise<ReferenceData> {

@@ -62,6 +62,10 @@ export async function findContacts(core: StoreCore, query: ContactSearchQuery): 
   };
 }
 
+export async function searchContacts(core: StoreCore, raw: string): Promise<Contact[]> {
+  return (await findContacts(core, { text: raw })).contacts;
+}
+
 async function firstSteps(core: StoreCore, text: string, top: number): Promise<BatchStep[]> {
   const steps: BatchStep[] = [];
   if (/^[A-Za-z]{1,4}\d{1,10}$/.test(text)) steps.push(await core.contacts.listStep("no", contactByNo(text)));

@@ -1,6 +1,6 @@
 // Contacts the pane creates: a new contact gets the next free ContactNo (a clash moves on; a retried create that had
-// landed returns that contact); a person at a company gets that company's number and name; a person and a new
-// company can be created in one step. Search lives in contact-search.ts, linking an address in contact-links.ts.
+// landed returns that contact); a person at a company gets that company's number and name. A person with a new
+// company is contact-company.ts, search contact-search.ts, linking an address contact-links.ts (loaded on demand).
 import { StoreError } from "../../domain/errors";
 import { normalizeEmail } from "../../domain/matching";
 import type { Contact } from "../../domain/types";
@@ -9,7 +9,6 @@ import type { NewContact } from "../../domain/ports";
 import type { BatchStep, StepResult } from "../batch";
 import { contactToFields } from "../mapping";
 import { contactByNo, contactsWhere, highestContactNo } from "../repositories/contacts";
-import { findContacts } from "./contact-search";
 import { describeErrors, type StoreCore } from "./store-core";
 
 const CONTACT_NO = /^CT(\d{6})$/;
@@ -74,49 +73,7 @@ export async function createContact(
   );
 }
 
-/**
- * A new company with its domain and a person at it. The person is validated (addresses free) before anything is
- * written; a company with the same name and domain that exists already (an earlier try whose person failed) is
- * reused rather than doubled.
- */
-export async function createPersonWithCompany(
-  core: StoreCore,
-  person: NewContact,
-  company: NewContact,
-): Promise<{ person: Contact; company: Contact }> {
-  const domain = company.domain?.trim().toLowerCase();
-  const companyInput: NewContact = { ...company, type: "Company", ...(domain ? { domain } : {}) };
-  const companyErrors = validateNewContact(companyInput);
-  const email = person.email ? normalizeEmail(person.email) : undefined;
-  const addresses = [email].filter((x): x is string => !!x);
-  const steps = await addressSteps(core, addresses);
-  if (domain) steps.push(await core.contacts.listStep("sameDomain", contactsWhere("Domain", [domain])!));
-  const answers = steps.length ? await core.run(steps, true) : new Map();
-  const personErrors = validateNewContact({ ...person, type: "Person", email }, [
-    ...takenAddresses(core, answers, addresses),
-  ]);
-  if (hasErrors(personErrors) || hasErrors(companyErrors))
-    throw new StoreError(
-      "invalid",
-      `The contacts cannot be created: ${describeErrors({ ...companyErrors, ...personErrors })}`,
-      { code: Object.values(personErrors).includes("duplicateEmail") ? "duplicateEmail" : "validation" },
-    );
-  const norm = (v: string | undefined) => (v ?? "").replace(/\s+/g, " ").trim().toLowerCase();
-  const existing = answers.has("sameDomain")
-    ? core.contacts
-        .pageFromStep(answers.get("sameDomain"))
-        .items.find((k) => k.type === "Company" && norm(k.name) === norm(company.name))
-    : undefined;
-  const stored = existing ?? (await createContact(core, companyInput));
-  const created = await createContact(
-    core,
-    { ...person, type: "Person", companyNo: stored.contactNo, companyName: stored.name },
-    stored,
-  );
-  return { person: created, company: stored };
-}
-
-async function addressSteps(core: StoreCore, addresses: string[]): Promise<BatchStep[]> {
+export async function addressSteps(core: StoreCore, addresses: string[]): Promise<BatchStep[]> {
   const steps: BatchStep[] = [];
   const q1 = contactsWhere("Email", addresses);
   const q2 = contactsWhere("Email2", addresses);
@@ -125,17 +82,17 @@ async function addressSteps(core: StoreCore, addresses: string[]): Promise<Batch
   return steps;
 }
 
-function takenAddresses(core: StoreCore, answers: Map<string, StepResult>, addresses: string[]): Set<string> {
+export function takenAddresses(
+  core: StoreCore,
+  answers: Map<string, StepResult>,
+  addresses: string[],
+): Set<string> {
   const taken = new Set<string>();
   for (const id of ["email", "email2"])
     if (answers.has(id))
       for (const k of core.contacts.pageFromStep(answers.get(id)).items)
         for (const a of [k.email, k.email2]) if (a && addresses.includes(a)) taken.add(a);
   return taken;
-}
-
-export async function searchContacts(core: StoreCore, raw: string): Promise<Contact[]> {
-  return (await findContacts(core, { text: raw })).contacts;
 }
 
 export function nextContactNumber(highest: string | undefined): number {

@@ -1,6 +1,6 @@
 // One row per correspondent: what they matched, and whether to log for them.
-import { Badge, Button, Checkbox, Field, Link, Select } from "@fluentui/react-components";
-import { Link16Regular, PersonAdd16Regular } from "@fluentui/react-icons";
+import { Badge, Button, Checkbox, Field, Select } from "@fluentui/react-components";
+import { Building16Regular, Link16Regular, PersonAdd16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Contact, ParticipantMatch } from "../../domain/types";
 import type { InteractionStorePort } from "../../domain/ports";
@@ -188,9 +188,14 @@ function ParticipantRow({
       </span>
       {match.status === "person" && match.company && onOpenContact && (
         <span className={`${styles.secondary} ${styles.indent}`}>
-          <Link as="button" onClick={() => onOpenContact(match.company!)}>
+          <Button
+            size="small"
+            appearance="transparent"
+            icon={<Building16Regular />}
+            onClick={() => onOpenContact(match.company!)}
+          >
             {i18n.t("openCompany", { name: match.company.name })}
-          </Link>
+          </Button>
         </span>
       )}
       {match.status === "ambiguous" && (

@@ -10,6 +10,7 @@ import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
 import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
+import { useContactsPanel } from "./contacts/useContactsPanel";
 import { ItemView } from "./ItemView";
 import { LogOnSend } from "./LogOnSend";
 import { usePaneStyles } from "./Pane.styles";
@@ -39,6 +40,12 @@ export function App({
   const i18n = useI18n();
   const styles = usePaneStyles();
   const { state, reload } = useItemContext(mailbox, store, policy);
+  const contacts = useContactsPanel({
+    store,
+    user: mailbox.user,
+    itemKey: state.status === "ready" ? state.loadId : undefined,
+    onLogged: () => setOutboxKey((k) => k + 1),
+  });
   const [outboxKey, setOutboxKey] = useState(0);
   // Bumped when the outbox sent something: the shown history may have new entries.
   const [sentKey, setSentKey] = useState(0);
@@ -118,6 +125,9 @@ export function App({
           refreshKey={sentKey}
           canDeleteCanceled={canDeleteCanceled}
           onLogged={() => setOutboxKey((k) => k + 1)}
+          mailbox={mailbox}
+          onOpenContact={contacts.openContact}
+          {...(contacts.addRequest ? { addRequest: contacts.addRequest } : {})}
         />
         {composeLogging && (
           <LogOnSend
@@ -165,7 +175,12 @@ export function App({
         onProvision={() => void provision()}
         provisioning={provisioning}
       />
-      {body}
+      <div className={styles.actions}>{contacts.button}</div>
+      {contacts.panel}
+      {/* Hidden, not unmounted, while a contact is open: the item's form keeps what was typed. */}
+      <div className={contacts.isOpen ? undefined : styles.section} hidden={contacts.isOpen}>
+        {body}
+      </div>
     </main>
   );
 }

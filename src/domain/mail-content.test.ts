@@ -7,6 +7,7 @@ import {
   effectiveContentChoice,
   EXCERPT_MAX,
   isContentChoice,
+  safeFileName,
 } from "./mail-content";
 
 describe("bodyExcerpt", () => {
@@ -167,4 +168,23 @@ describe("checkContentSize", () => {
     if (!check.ok) expect(check.message).toContain("of unknown size");
     expect(checkContentSize([{ name: "x", size: -1 }]).ok).toBe(false);
   });
+});
+
+describe("safeFileName", () => {
+  it("replaces characters SharePoint refuses and trims dots and spaces", () => {
+    expect(safeFileName('Quote: "Q1" <final>?.pdf')).toBe("Quote_ _Q1_ _final__.pdf");
+    expect(safeFileName(" ..report..pdf. ")).toBe("report.pdf");
+    expect(safeFileName("a/b\\c#d%e.txt")).toBe("a_b_c_d_e.txt");
+    expect(safeFileName("...")).toBe("file");
+  });
+
+  it("shortens a long name to 200 characters, keeping the extension", () => {
+    const long = safeFileName(`${"x".repeat(300)}.docx`);
+    expect(long).toHaveLength(200);
+    expect(long.endsWith(".docx")).toBe(true);
+  });
+});
+
+it("safeFileName replaces control characters", () => {
+  expect(safeFileName("a\u0001b\tc.txt")).toBe("a_b_c.txt");
 });

@@ -163,3 +163,22 @@ export function checkContentSize(
       `Nothing was uploaded: untick large attachments or keep an excerpt.`,
   };
 }
+
+/**
+ * A file name SharePoint accepts (attachment names are the sender's): characters it refuses become "_", leading and
+ * trailing dots and spaces go, ".." is folded, at most 200 characters keeping the extension; "file" when nothing is
+ * left.
+ */
+export function safeFileName(name: string): string {
+  let out = Array.from(String(name ?? ""), (ch) => (ch.charCodeAt(0) < 0x20 ? "_" : ch))
+    .join("")
+    .replace(/["*:<>?/\\|#%~&{}]/g, "_")
+    .replace(/\.{2,}/g, ".")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
+  if (out.length > 200) {
+    const dot = out.lastIndexOf(".");
+    const ext = dot > 0 && out.length - dot <= 16 ? out.slice(dot) : "";
+    out = out.slice(0, 200 - ext.length).replace(/[\s.]+$/, "") + ext;
+  }
+  return out || "file";
+}

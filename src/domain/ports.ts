@@ -310,6 +310,8 @@ export interface DeleteCanceledResult {
   segmentsDeleted: number;
   /** Entries changed meanwhile (say, un-canceled) or already gone, left alone. */
   skipped?: number;
+  /** Folders of kept content (Interaction Documents) no remaining entry pointed to, deleted too (issue 15). */
+  foldersDeleted?: number;
 }
 
 export interface EntryManagementPort {

@@ -15,6 +15,7 @@ import { eq, type ItemQuery } from "../odata";
 import { entriesOfSegment, MAX_PAGE } from "../repositories/entries";
 import { COL } from "../schema";
 import { allEntryPages, filterQuery, throwIfAborted } from "./entries-query";
+import { removeUnusedContent } from "./content-cleanup";
 import type { StoreCore } from "./store-core";
 
 const E = COL.entries;
@@ -25,6 +26,7 @@ const FIELDS = [
   E.groupCode,
   E.templateCode,
   E.loggedSegmentId,
+  E.sourceId,
 ] as const;
 
 /** The indexed query and the client-side check of the job's filter. */
@@ -85,6 +87,7 @@ export async function deleteCanceled(
     });
   }
 
+  const deletedEntries: InteractionLogEntry[] = [];
   for (let i = 0; i < targets.length; i += BATCH_LIMIT) {
     throwIfAborted(signal);
     const chunk = targets.slice(i, i + BATCH_LIMIT);
@@ -93,9 +96,12 @@ export async function deleteCanceled(
       true,
     );
     const failed: StepResult[] = [];
-    chunk.forEach((_e, j) => {
+    chunk.forEach((e, j) => {
       const r = answers.get(`d${j}`)!;
-      if (isSuccess(r)) result.deleted++;
+      if (isSuccess(r)) {
+        result.deleted++;
+        deletedEntries.push(e);
+      }
       // 412: changed since it was read (un-canceled, say): left alone. 404: gone already (a lost answer re-sent).
       else if (r.status === 412 || r.status === 404) result.skipped!++;
       else failed.push(r);
@@ -103,6 +109,9 @@ export async function deleteCanceled(
     onProgress?.({ deleted: result.deleted, total });
     if (failed.length) throw failure(failed[0]!, `Deleting canceled entries failed after ${result.deleted}`);
   }
+  // Issue 15: the kept content of a source goes with the last entry that points to it.
+  const folders = await removeUnusedContent(core.deps.site, deletedEntries);
+  if (folders) result.foldersDeleted = folders;
   return result;
 }
 

@@ -1,0 +1,156 @@
+// Keeping what was said (issue 15): the excerpt goes into BodyExcerpt, the whole mail into one folder per source item
+// in Interaction Documents (named from a hash of SourceId), and every entry logged from the item gets the folder's
+// webUrl in DocumentUrl. Logging the same mail again (for more contacts) finds the folder and the files already there
+// (same name and size) and uploads nothing twice. The size limit is checked before anything is uploaded.
+import { StoreError } from "../../domain/errors";
+import {
+  bodyExcerpt,
+  checkContentSize,
+  contentFolderName,
+  DEFAULT_CONTENT_LIMIT_BYTES,
+  effectiveContentChoice,
+  safeFileName,
+  type ContentChoice,
+} from "../../domain/mail-content";
+import { storedSourceId } from "../../domain/source-ref";
+import { entryContentToFields } from "../mapping";
+import { DocumentsRepository, type DriveItem } from "../repositories/documents";
+import { entriesRepository } from "../repositories/entries";
+import type { SharePointSite } from "../site";
+import {
+  SESSION_GONE,
+  SIMPLE_UPLOAD_MAX,
+  uploadInSession,
+  type SessionUploadOptions,
+} from "./content-upload";
+
+export interface KeptFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface KeepContentRequest {
+  /** The source item's SourceId, as the entries carry it. */
+  sourceId: string;
+  /** The user's choice for this log (the administrator's cap lowers it). */
+  choice: ContentChoice;
+  /** The plain-text body, for the excerpt. */
+  plainBody?: string;
+  /** With "full": the `.eml`, or the body `.html` and the attachments the user kept. */
+  files?: readonly KeptFile[];
+  /** Every entry logged from the item in this log. */
+  entryIds: readonly string[];
+}
+
+export interface KeepContentResult {
+  /** What was kept, after the cap (and "excerpt" when the whole mail was refused for its size). */
+  kept: ContentChoice;
+  documentUrl?: string;
+  bodyExcerpt?: string;
+  uploaded: string[];
+  /** Files the folder held already (an earlier log of the same item): not uploaded again. */
+  reused: string[];
+  /** Why the whole mail was not kept (over the limit): nothing was uploaded. */
+  refused?: string;
+}
+
+export interface ContentKeeperOptions extends Omit<SessionUploadOptions, "onProgress"> {
+  site: SharePointSite;
+  /** ILO_KEEP_CONTENT_MAX. */
+  cap?: ContentChoice;
+  /** ILO_KEEP_CONTENT_LIMIT_MB in bytes. */
+  limitBytes?: number;
+  /** Bytes sent of all files of the log. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+export class ContentKeeper {
+  private readonly docs: DocumentsRepository;
+  private readonly entries;
+
+  constructor(private readonly options: ContentKeeperOptions) {
+    this.docs = new DocumentsRepository(options.site);
+    this.entries = entriesRepository(options.site);
+  }
+
+  async keep(req: KeepContentRequest): Promise<KeepContentResult> {
+    let kept = effectiveContentChoice(req.choice, this.options.cap ?? "full");
+    const result: KeepContentResult = { kept, uploaded: [], reused: [] };
+    if (kept === "none") return result;
+    const excerpt = req.plainBody ? bodyExcerpt(req.plainBody) : "";
+    if (excerpt) result.bodyExcerpt = excerpt;
+    if (kept === "full") {
+      const files = uniqueNames(req.files ?? []);
+      const check = checkContentSize(
+        files.map((f) => ({ name: f.name, size: f.bytes.length })),
+        this.options.limitBytes ?? DEFAULT_CONTENT_LIMIT_BYTES,
+      );
+      if (!check.ok) {
+        kept = "excerpt";
+        result.kept = kept;
+        result.refused = check.message;
+      } else if (files.length) {
+        const folder = await this.docs.ensureFolder(contentFolderName(storedSourceId(req.sourceId.trim())));
+        await this.upload(folder, files, result);
+        result.documentUrl = folder.webUrl;
+      }
+    }
+    const fields = entryContentToFields({
+      ...(result.documentUrl ? { documentUrl: result.documentUrl } : {}),
+      ...(result.bodyExcerpt ? { bodyExcerpt: result.bodyExcerpt } : {}),
+    });
+    // Only our two columns are written, so no other change can be overwritten: If-Match * (any version).
+    if (Object.keys(fields).length)
+      await Promise.all(req.entryIds.map((id) => this.entries.update(id, fields, "*")));
+    return result;
+  }
+
+  private async upload(folder: DriveItem, files: KeptFile[], result: KeepContentResult): Promise<void> {
+    const have = new Map((await this.docs.children(folder.id)).map((c) => [c.name.toLowerCase(), c.size]));
+    const todo = files.filter((f) => {
+      if (have.get(f.name.toLowerCase()) !== f.bytes.length) return true;
+      result.reused.push(f.name);
+      return false;
+    });
+    const total = todo.reduce((n, f) => n + f.bytes.length, 0);
+    let done = 0;
+    for (const f of todo) {
+      if (f.bytes.length <= SIMPLE_UPLOAD_MAX) await this.docs.putSmall(folder.id, f.name, f.bytes);
+      else await this.large(folder, f, (sent) => this.options.onProgress?.(done + sent, total));
+      done += f.bytes.length;
+      this.options.onProgress?.(done, total);
+      result.uploaded.push(f.name);
+    }
+  }
+
+  private async large(folder: DriveItem, f: KeptFile, progress: (sent: number) => void): Promise<void> {
+    const url = await this.docs.createUploadSession(folder.id, f.name, f.bytes.length);
+    const { site: _s, cap: _c, limitBytes: _l, onProgress: _p, ...upload } = this.options;
+    try {
+      await uploadInSession(url, f.bytes, { ...upload, onProgress: (sent) => progress(sent) });
+    } catch (e) {
+      // The last range's answer was lost and the session ended with the file committed: check before failing.
+      if (!(e instanceof StoreError && e.details.code === SESSION_GONE)) throw e;
+      const there = (await this.docs.children(folder.id)).find(
+        (c) => c.name.toLowerCase() === f.name.toLowerCase() && c.size === f.bytes.length,
+      );
+      if (!there)
+        throw new StoreError("offline", `The upload of ${f.name} was interrupted; it will be tried again`);
+    }
+  }
+}
+
+/** Safe, distinct names: "a.pdf", "a (2).pdf" for a second attachment of the same name. */
+function uniqueNames(files: readonly KeptFile[]): KeptFile[] {
+  const seen = new Set<string>();
+  return files.map((f) => {
+    const base = safeFileName(f.name);
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) {
+      const dot = base.lastIndexOf(".");
+      name = dot > 0 ? `${base.slice(0, dot)} (${n})${base.slice(dot)}` : `${base} (${n})`;
+    }
+    seen.add(name.toLowerCase());
+    return { name, bytes: f.bytes };
+  });
+}

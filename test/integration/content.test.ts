@@ -1,0 +1,270 @@
+// Keeping the mail (issue 15) against the emulator, through the real Graph SDK over HTTPS: one folder per source item
+// shared by every entry logged from it, a 6 MB attachment through an upload session that survives a dropped
+// connection (the emulator's own fault injection drops the answer to one range), excerpt only, the size limit
+// refused before any upload, and the delete-canceled job removing the folder only with the last entry.
+import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
+import { contentFolderName } from "../../src/domain/mail-content";
+import type { LogRequest } from "../../src/domain/ports";
+import type { Contact } from "../../src/domain/types";
+import { DevTokenProvider } from "../../src/graph/auth/dev-token";
+import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
+import { DocumentsRepository } from "../../src/graph/repositories/documents";
+import { entriesBySource, entriesRepository } from "../../src/graph/repositories/entries";
+import { SharePointSite } from "../../src/graph/site";
+import { ContentKeeper, type ContentKeeperOptions } from "../../src/graph/store/content-keeper";
+import { RANGE_UNIT } from "../../src/graph/store/content-upload";
+import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
+
+const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
+const MB = 1024 * 1024;
+
+const person = (n: number): Contact => ({
+  contactNo: `CT71${String(n).padStart(4, "0")}`,
+  type: "Person",
+  name: `Content Person ${n}`,
+  email: `content${n}@fabrikam.example`,
+  companyNo: "CT710000",
+});
+
+function logRequest(sourceId: string, contacts: Contact[]): LogRequest {
+  return {
+    correspondence: {
+      kind: "email",
+      mode: "read",
+      sourceId,
+      subject: `Mail ${sourceId}`,
+      date: "2030-06-01T09:30:00Z",
+      direction: "inbound",
+      participants: contacts.map((c, i) => ({
+        role: i === 0 ? "from" : "to",
+        displayName: c.name,
+        address: c.email ?? "",
+      })),
+      mailboxOwner: OWNER,
+    },
+    contacts,
+    user: USER,
+    draft: {
+      templateCode: "EMAIL",
+      description: `Mail ${sourceId}`,
+      interactionDate: "2030-06-01T09:30:00Z",
+      informationFlow: "Inbound",
+      initiatedBy: "Them",
+      attemptFailed: false,
+      costLCY: 0.5,
+      durationMin: 5,
+    },
+  };
+}
+
+function bytes(n: number, seed: number): Uint8Array {
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i++) b[i] = (i * 13 + seed) & 0xff;
+  return b;
+}
+
+const BODY = "Hello Annette,\n\nThe drawings are attached.\n\n-- \nRobin\n\nOn Mon, Ann wrote:\n> earlier";
+
+describe("keeping the mail in Interaction Documents", () => {
+  let emu: TestEmulator;
+  let store: ReturnType<typeof storeFor>;
+  let site: SharePointSite;
+  let docs: DocumentsRepository;
+
+  const keeper = (o: Partial<ContentKeeperOptions> = {}) => new ContentKeeper({ site, ...o });
+  const entriesOf = (source: string) => entriesRepository(site).listAll(entriesBySource(source));
+  async function log(source: string, contacts: Contact[]): Promise<string[]> {
+    const r = await store.logInteraction(logRequest(source, contacts));
+    const ids = r.results.map((x) => x.entry?.id).filter((id): id is string => !!id);
+    expect(ids).toHaveLength(contacts.length);
+    return ids;
+  }
+
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    store = storeFor(emu.url);
+    const client = createGraphClient({
+      baseUrl: normalizeBaseUrl(emu.url),
+      authProvider: new DevTokenProvider(USER.emailAddress),
+      retry: { delaySeconds: 0.2 },
+    });
+    site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+    docs = new DocumentsRepository(site);
+  });
+
+  afterAll(async () => {
+    await emu.dispose();
+  });
+
+  const SOURCE_A = "<whole-1@fabrikam.example>";
+
+  it("logs a mail with two attachments 'whole' for two contacts into one folder both entries point to", async () => {
+    const ids = await log(SOURCE_A, [person(1), person(2)]);
+    const files = [
+      { name: "body.html", bytes: new TextEncoder().encode("<p>Hello Annette</p>") },
+      { name: "drawing.pdf", bytes: bytes(300_000, 1) },
+      { name: "photo: site?.png", bytes: bytes(40_000, 2) },
+    ];
+    const kept = await keeper().keep({
+      sourceId: SOURCE_A,
+      choice: "full",
+      plainBody: BODY,
+      files,
+      entryIds: ids,
+    });
+    expect(kept.kept).toBe("full");
+    expect(kept.uploaded).toEqual(["body.html", "drawing.pdf", "photo_ site_.png"]);
+    const folder = (await docs.folder(contentFolderName(SOURCE_A)))!;
+    expect(kept.documentUrl).toBe(folder.webUrl);
+    expect(folder.webUrl).toMatch(/\/InteractionDocuments\/item-[0-9a-f]{28}$/);
+    const children = await docs.children(folder.id);
+    expect(children.map((c) => [c.name, c.size])).toEqual([
+      ["body.html", 20],
+      ["drawing.pdf", 300_000],
+      ["photo_ site_.png", 40_000],
+    ]);
+    const entries = await entriesOf(SOURCE_A);
+    expect(entries).toHaveLength(2);
+    for (const e of entries) {
+      expect(e.documentUrl).toBe(folder.webUrl);
+      expect(e.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
+    }
+
+    // The same mail logged later for a third contact: the same folder, nothing uploaded again.
+    const third = await log(SOURCE_A, [person(3)]);
+    const again = await keeper().keep({
+      sourceId: SOURCE_A,
+      choice: "full",
+      plainBody: BODY,
+      files,
+      entryIds: third,
+    });
+    expect(again.uploaded).toEqual([]);
+    expect(again.reused).toHaveLength(3);
+    expect(again.documentUrl).toBe(folder.webUrl);
+    expect((await docs.children(folder.id)).length).toBe(3);
+    const all = await entriesOf(SOURCE_A);
+    expect(all.map((e) => e.documentUrl)).toEqual([folder.webUrl, folder.webUrl, folder.webUrl]);
+  });
+
+  it("sends a 6 MB attachment through an upload session that survives one dropped connection", async () => {
+    const source = "<big-1@fabrikam.example>";
+    const ids = await log(source, [person(4)]);
+    const big = bytes(6 * MB, 9);
+    let puts = 0;
+    let dropped = 0;
+    const fetchWithOneDrop: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (!url.includes("/_api/upload/") || init?.method !== "PUT") return fetch(input, init);
+      puts++;
+      if (puts !== 2) return fetch(input, init);
+      // The emulator takes this range and journals nothing new for it, then drops the connection: the answer is lost.
+      await emu.setFaults({ dropRate: 1, dropAfterShare: 1, paths: ["/_api/upload/**"] });
+      try {
+        return await fetch(input, init);
+      } catch (e) {
+        dropped++;
+        throw e;
+      } finally {
+        await emu.setFaults({});
+      }
+    };
+    const progress: number[] = [];
+    const kept = await keeper({
+      fetch: fetchWithOneDrop,
+      rangeBytes: 5 * RANGE_UNIT,
+      onProgress: (sent) => progress.push(sent),
+    }).keep({ sourceId: source, choice: "full", files: [{ name: "scan.pdf", bytes: big }], entryIds: ids });
+    expect(dropped).toBe(1);
+    expect(kept.uploaded).toEqual(["scan.pdf"]);
+    // 6 MiB in ranges of 1.6 MB: 4 ranges, the lost one not sent again (the session said where to go on).
+    expect(puts).toBe(4);
+    expect(progress[progress.length - 1]).toBe(big.length);
+    const folder = (await docs.folder(contentFolderName(source)))!;
+    const [file] = await docs.children(folder.id);
+    expect(file).toMatchObject({ name: "scan.pdf", size: big.length });
+    const res = await site.client
+      .api(`${docs.drive}/items/${file!.id}/content`)
+      .responseType("arraybuffer" as never)
+      .get();
+    expect(Buffer.from(res as ArrayBuffer).equals(Buffer.from(big))).toBe(true);
+    expect((await emu.stats()).faults).toMatchObject({ dropAfter: 1 });
+  });
+
+  it("keeps only the excerpt when asked (and when the administrator caps it): no file, no folder", async () => {
+    const source = "<excerpt-1@fabrikam.example>";
+    const ids = await log(source, [person(5)]);
+    const files = [{ name: "a.pdf", bytes: bytes(1000, 3) }];
+    const kept = await keeper().keep({
+      sourceId: source,
+      choice: "excerpt",
+      plainBody: BODY,
+      files,
+      entryIds: ids,
+    });
+    expect(kept).toEqual({
+      kept: "excerpt",
+      bodyExcerpt: "Hello Annette,\n\nThe drawings are attached.",
+      uploaded: [],
+      reused: [],
+    });
+    const capped = await keeper({ cap: "excerpt" }).keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files,
+      entryIds: ids,
+    });
+    expect(capped.kept).toBe("excerpt");
+    expect(await docs.folder(contentFolderName(source))).toBeUndefined();
+    const [entry] = await entriesOf(source);
+    expect(entry!.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
+    expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("refuses content over the limit before anything is uploaded", async () => {
+    const source = "<too-big-1@fabrikam.example>";
+    const ids = await log(source, [person(6)]);
+    await emu.resetStats();
+    const kept = await keeper({ limitBytes: 1 * MB }).keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [
+        { name: "mail.html", bytes: bytes(100_000, 4) },
+        { name: "video.mp4", bytes: bytes(2 * MB, 5) },
+      ],
+      entryIds: ids,
+    });
+    expect(kept.kept).toBe("excerpt");
+    expect(kept.refused).toMatch(
+      /^The mail's content is 2\.1 MB; at most 1 MB per item can be kept\. Nothing was uploaded/,
+    );
+    expect(kept.uploaded).toEqual([]);
+    // Only the entry's excerpt was written (one PATCH of its fields): no drive request at all.
+    const stats = await emu.stats();
+    expect(stats.http.byMethod).toEqual({ PATCH: 1 });
+    expect(stats.http.byKind).toEqual({ fields: 1 });
+    expect(await docs.folder(contentFolderName(source))).toBeUndefined();
+    const [entry] = await entriesOf(source);
+    expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("delete canceled entries removes the folder only when the last entry pointing to it goes", async () => {
+    const folderName = contentFolderName(SOURCE_A);
+    const entries = await entriesOf(SOURCE_A);
+    const [first, second, third] = entries;
+    await store.cancelEntries([first!, second!]);
+    const r1 = await store.deleteCanceled({ contactNo: first!.contactNo });
+    expect(r1.deleted).toBe(1);
+    expect(r1.foldersDeleted).toBeUndefined();
+    const r2 = await store.deleteCanceled({ contactNo: second!.contactNo });
+    expect(r2.deleted).toBe(1);
+    expect(await docs.folder(folderName)).toBeDefined();
+    await store.cancelEntries([third!]);
+    const r3 = await store.deleteCanceled({ contactNo: third!.contactNo });
+    expect(r3).toMatchObject({ deleted: 1, foldersDeleted: 1 });
+    expect(await docs.folder(folderName)).toBeUndefined();
+    expect(await entriesOf(SOURCE_A)).toEqual([]);
+  });
+});

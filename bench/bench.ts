@@ -17,6 +17,7 @@ import { IndexedDbOutbox, MemoryOutbox } from "../src/graph/outbox";
 import { entryFromItem, type ListItem } from "../src/graph/mapping";
 import { eq, itemsQuery } from "../src/graph/odata";
 import { COL } from "../src/graph/schema";
+import { keepTenMegabyteMail } from "./keep-content";
 
 const USER: UserProfile = { displayName: "Annette Hill", emailAddress: "annette.hill@cronus.example" };
 const SOAK_USER: UserProfile = { displayName: "Soak Tester", emailAddress: "soak@cronus.example" };
@@ -429,6 +430,17 @@ async function main(): Promise<void> {
       "log 1 interaction for 60 contacts",
       `${s.http.total} HTTP requests (goal 4 = segment + 3 batches), ${s.batchParts.total} sub-requests, ` +
         `${logged.results.filter((r) => r.status === "logged").length} logged, ${Math.round(performance.now() - t)} ms`,
+    ]);
+
+    const keep = await keepTenMegabyteMail(
+      emu,
+      store,
+      logRequest([person(600), person(601)], "<keep-10mb@bench.example>", USER),
+      USER,
+    );
+    rows.push([
+      "keep a 10 MB mail for 2 contacts (issue 15)",
+      `${Math.round(keep.ms)} ms, ${keep.requests} HTTP requests (folder, children, session, ranges, 2 PATCH)`,
     ]);
 
     const soakResult = await soak(emu);

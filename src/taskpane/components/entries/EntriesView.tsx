@@ -80,6 +80,8 @@ export function EntriesView(props: EntriesViewProps) {
     [replace],
   );
   const reload = useCallback(() => {
+    // A reload (after a conflict, say) shows entries as stored now: an open editor would start from old values.
+    setEditingId(undefined);
     reloadList();
     setChanges((c) => c + 1);
   }, [reloadList]);

@@ -9,7 +9,7 @@ const t = useWorkbench();
 it("logs a sent mail for all four recipients as one logged segment", async () => {
   await t.stack.page.getByTestId("folder-sent").click();
   await t.stack.page.getByTestId(`item-${FIXTURE.sentToMany}`).click();
-  await t.pane.getByText("Mary O'Brien", { exact: true }).first().waitFor();
+  await t.pane.getByRole("checkbox", { name: "Mary O'Brien" }).waitFor();
   await t.pane.getByRole("button", { name: /^Log for 4 contacts/ }).click();
   await t.pane.getByText(/Interaction logged for 4 contacts/).waitFor();
 
@@ -30,7 +30,7 @@ it("logs a meeting we organise with the meeting template and its length as durat
   await t.stack.page.getByTestId("folder-calendar").click();
   await t.stack.page.getByTestId(`item-${FIXTURE.meetingWeOrganise}`).click();
   // Robin is on the meeting but not on the sent mail shown before it: the pane has moved to the meeting.
-  await t.pane.getByText("Robin Danielsen", { exact: true }).first().waitFor();
+  await t.pane.getByRole("checkbox", { name: "Robin Danielsen" }).waitFor();
   await expect(t.pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("MEETING");
   await expect(t.pane.getByLabel(/^Duration/).inputValue()).resolves.toBe("90");
   await t.pane.getByRole("button", { name: /^Log for 3 contacts/ }).click();

@@ -67,7 +67,8 @@ export const en = {
   findContact: "Find a contact",
   findContactHeading: "Find a contact",
   searchContacts: "Name, e-mail, contact no. or domain",
-  searchHint: "Type the start of a name, an e-mail address or a contact number. Arrow keys choose, Enter opens.",
+  searchHint:
+    "Type the start of a name, an e-mail address or a contact number. Arrow keys choose, Enter opens.",
   searchResultsLabel: "Contacts found",
   searching: "Searching…",
   searchNoResults: "No contact matches “{text}”.",

@@ -68,7 +68,8 @@ export const nl: Messages = {
   findContact: "Contact zoeken",
   findContactHeading: "Contact zoeken",
   searchContacts: "Naam, e-mail, contactnr. of domein",
-  searchHint: "Typ het begin van een naam, een e-mailadres of een contactnummer. Pijltoetsen kiezen, Enter opent.",
+  searchHint:
+    "Typ het begin van een naam, een e-mailadres of een contactnummer. Pijltoetsen kiezen, Enter opent.",
   searchResultsLabel: "Gevonden contacten",
   searching: "Zoeken…",
   searchNoResults: "Geen contact komt overeen met “{text}”.",
@@ -106,7 +107,8 @@ export const nl: Messages = {
   chooseAnother: "Ander contact kiezen",
   linkEmailTaken: "{address} hoort al bij een ander contact. Zoek dat contact op.",
   linkEmail2Taken: "{name} heeft al een tweede e-mailadres; dat wordt niet overschreven.",
-  linkChanged: "{name} is intussen door iemand anders gewijzigd. Kies het contact opnieuw om de laatste stand te zien.",
+  linkChanged:
+    "{name} is intussen door iemand anders gewijzigd. Kies het contact opnieuw om de laatste stand te zien.",
   contactLinked: "{address} hoort nu bij {name}.",
   formHeading: "Interactie registreren",
   template: "Interactiesjabloon",

@@ -10,6 +10,7 @@ import { createGraphClient, normalizeBaseUrl, type RetryOptions } from "./client
 import { GraphInteractionStore } from "./interaction-store";
 import { defaultOutbox, type OutboxStorage } from "./outbox";
 import { SharePointSite } from "./site";
+import { ContentKeeper, type ContentKeeperOptions } from "./store/content-keeper";
 
 export interface CreateInteractionStoreOptions {
   config: AppConfig;
@@ -73,7 +74,38 @@ export function createInteractionStore(
   });
 }
 
+/**
+ * Issue 15: the service that keeps a log's content (excerpt, whole mail in Interaction Documents) with the
+ * configuration's cap (ILO_KEEP_CONTENT_MAX) and size limit (ILO_KEEP_CONTENT_LIMIT_MB).
+ */
+export function createContentKeeper(
+  options: Pick<CreateInteractionStoreOptions, "config" | "user" | "authProvider" | "retry" | "timeoutMs"> & {
+    onProgress?: ContentKeeperOptions["onProgress"];
+  },
+): ContentKeeper {
+  const { config, user } = options;
+  const authProvider =
+    options.authProvider ??
+    (config.mode === "emulator" ? new DevTokenProvider(user.emailAddress, user.displayName) : undefined);
+  if (!authProvider) throw new TypeError("Tenant mode needs an authProvider (see src/graph/auth)");
+  const timeoutMs = options.timeoutMs ?? config.requestTimeoutMs;
+  const client = createGraphClient({
+    baseUrl: normalizeBaseUrl(config.graphBaseUrl),
+    authProvider,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
+  return new ContentKeeper({
+    site: new SharePointSite(client, config.siteUrl),
+    ...(config.keepContentMax ? { cap: config.keepContentMax } : {}),
+    ...(config.contentLimitBytes ? { limitBytes: config.contentLimitBytes } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
 export { GraphInteractionStore } from "./interaction-store";
+export { ContentKeeper, type KeepContentRequest, type KeepContentResult } from "./store/content-keeper";
 export { createGraphClient, normalizeBaseUrl, customHostsFor } from "./client";
 export { BatchExecutor, chunkSteps } from "./batch";
 export { SharePointSite, sitePathFor } from "./site";

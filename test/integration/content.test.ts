@@ -8,12 +8,13 @@ import type { LogRequest } from "../../src/domain/ports";
 import type { Contact } from "../../src/domain/types";
 import { DevTokenProvider } from "../../src/graph/auth/dev-token";
 import { createGraphClient, normalizeBaseUrl } from "../../src/graph/client";
+import { createContentKeeper } from "../../src/graph";
 import { DocumentsRepository } from "../../src/graph/repositories/documents";
 import { entriesBySource, entriesRepository } from "../../src/graph/repositories/entries";
 import { SharePointSite } from "../../src/graph/site";
 import { ContentKeeper, type ContentKeeperOptions } from "../../src/graph/store/content-keeper";
 import { RANGE_UNIT } from "../../src/graph/store/content-upload";
-import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
+import { emulatorConfig, startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
 const MB = 1024 * 1024;
@@ -220,6 +221,23 @@ describe("keeping the mail in Interaction Documents", () => {
     const [entry] = await entriesOf(source);
     expect(entry!.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
     expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("createContentKeeper applies the configuration's cap (ILO_KEEP_CONTENT_MAX=none): nothing is written", async () => {
+    const source = "<capped-none@fabrikam.example>";
+    const ids = await log(source, [person(7)]);
+    const config = { ...emulatorConfig(emu.url), keepContentMax: "none" as const };
+    const kept = await createContentKeeper({ config, user: USER }).keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [{ name: "a.pdf", bytes: bytes(10, 1) }],
+      entryIds: ids,
+    });
+    expect(kept).toEqual({ kept: "none", uploaded: [], reused: [] });
+    const [entry] = await entriesOf(source);
+    expect(entry!.bodyExcerpt).toBeUndefined();
+    expect(await docs.folder(contentFolderName(source))).toBeUndefined();
   });
 
   it("refuses content over the limit before anything is uploaded", async () => {

@@ -115,6 +115,24 @@ module.exports = (_env, argv) => {
     module: {
       rules: [
         {
+          // The Graph SDK declares no `sideEffects`, so every module its index re-exports (upload tasks, chaos
+          // handler, …) would stay in the pane's bundle; its modules only define classes.
+          test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/,
+          sideEffects: false,
+        },
+        {
+          // Griffel ahead of time: our makeStyles calls become precomputed class maps at build time, so Fluent's
+          // `tokens` object is not needed at run time (lazy chunks that read it would otherwise keep all of it in
+          // the first screen's bundle).
+          test: /\.styles\.ts$/,
+          exclude: /node_modules/,
+          enforce: "pre",
+          use: {
+            loader: "@griffel/webpack-loader",
+            options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+          },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

@@ -32,13 +32,6 @@ import type {
 } from "../domain/types";
 import type { ProvisionReport } from "./provisioning";
 import { createContact } from "./store/contact-service";
-import { countCanceled, deleteCanceled } from "./store/delete-canceled";
-import { undoChange } from "../domain/entry-changes";
-import { getSegment } from "./store/entry-cancel";
-import { EntryChanges, replayChange } from "./store/entry-changes";
-import { editEntry } from "./store/entry-edit";
-import { entryTotals } from "./store/entry-totals";
-import { listEntries } from "./store/entries-query";
 import { readHistory } from "./store/history-reader";
 import { loadItemContext } from "./store/item-context";
 import { LogWriter } from "./store/log-writer";
@@ -52,12 +45,15 @@ export { formatContactNo, nextContactNumber } from "./store/contact-service";
 
 /** Search, linking and person-with-company run only from the contact views: loaded with them, on demand. */
 const contactsLater = () => import(/* webpackChunkName: "contacts" */ "./store/contacts-later");
+/** The entries window's storage (list, totals, cancel, edit, delete job): loaded with it, on demand. */
+const entriesLater = () => import(/* webpackChunkName: "entries" */ "./store/entries-later");
+type EntryChanges = InstanceType<Awaited<ReturnType<typeof entriesLater>>["EntryChanges"]>;
 
 export class GraphInteractionStore implements InteractionStorePort {
   private readonly core: StoreCore;
   private readonly outbox: OutboxReplay;
   private readonly writer: LogWriter;
-  private readonly changes: EntryChanges;
+  private changesLoaded?: Promise<EntryChanges>;
 
   constructor(deps: InteractionStoreDeps) {
     this.core = new StoreCore(deps);
@@ -66,20 +62,28 @@ export class GraphInteractionStore implements InteractionStorePort {
       ...(deps.outboxRunDeadlineMs !== undefined ? { runDeadlineMs: deps.outboxRunDeadlineMs } : {}),
     });
     this.writer = new LogWriter(this.core, (request, id, err) => this.outbox.enqueue(request, id, err));
-    const user = deps.account?.user ?? "";
-    this.changes = new EntryChanges(
-      this.core,
-      (request, id, err, change) => this.outbox.enqueue(request, id, err, change),
-      () => ({ displayName: user, emailAddress: user }),
-    );
+  }
+
+  /** Cancel / un-cancel: applied now, or kept in the outbox when SharePoint cannot be reached. */
+  private changes(): Promise<EntryChanges> {
+    this.changesLoaded ??= entriesLater().then(({ EntryChanges }) => {
+      const user = this.core.deps.account?.user ?? "";
+      return new EntryChanges(
+        this.core,
+        (request, id, err, change) => this.outbox.enqueue(request, id, err, change),
+        () => ({ displayName: user, emailAddress: user }),
+      );
+    });
+    return this.changesLoaded;
   }
 
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext> {
     return this.core.provisionedOr(() => loadItemContext(this.core, correspondence, policy));
   }
 
-  logInteraction(request: LogRequest): Promise<LogResult> {
-    return this.writer.log(request, this.core.newId(), false);
+  /** `requestId`: a log decided earlier (at send time) keeps its id, so its segment is found again, never doubled. */
+  logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
+    return this.writer.log(request, options.requestId ?? this.core.newId(), false);
   }
 
   pendingLogs(): Promise<PendingLog[]> {
@@ -90,7 +94,7 @@ export class GraphInteractionStore implements InteractionStorePort {
     return this.outbox.flush(
       (p, run) =>
         p.change
-          ? replayChange(this.coreForRun(run), p.change)
+          ? entriesLater().then(({ replayChange }) => replayChange(this.coreForRun(run), p.change!))
           : this.writerForRun(run).log(p.request, p.id, true),
       options,
     );
@@ -160,7 +164,7 @@ export class GraphInteractionStore implements InteractionStorePort {
   // ---------------------------------------------------------------- the Interaction Log Entries window
 
   listEntries(query: EntriesQuery): Promise<HistoryPage> {
-    return this.core.provisionedOr(() => listEntries(this.core, query));
+    return this.core.provisionedOr(async () => (await entriesLater()).listEntries(this.core, query));
   }
 
   entryTotals(
@@ -168,51 +172,53 @@ export class GraphInteractionStore implements InteractionStorePort {
     onProgress?: (p: EntryTotalsProgress) => void,
     signal?: AbortSignal,
   ): Promise<InteractionStatistics> {
-    return this.core.provisionedOr(() => entryTotals(this.core, filter, onProgress, signal));
+    return this.core.provisionedOr(async () =>
+      (await entriesLater()).entryTotals(this.core, filter, onProgress, signal),
+    );
   }
 
   // Cancel / un-cancel: applied now, or kept in the outbox when SharePoint cannot be reached (queued: true).
-  cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult> {
-    return this.changes.run({ kind: "cancel", entries });
+  async cancelEntries(entries: InteractionLogEntry[]): Promise<EntryChangeResult> {
+    return (await this.changes()).run({ kind: "cancel", entries });
   }
 
-  uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult> {
-    return this.changes.run({ kind: "uncancel", entries: [entry] });
+  async uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult> {
+    return (await this.changes()).run({ kind: "uncancel", entries: [entry] });
   }
 
-  cancelSegment(segmentId: string): Promise<EntryChangeResult> {
-    return this.changes.run({ kind: "cancel", entries: [], segmentIds: [segmentId] });
+  async cancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    return (await this.changes()).run({ kind: "cancel", entries: [], segmentIds: [segmentId] });
   }
 
-  uncancelSegment(segmentId: string): Promise<EntryChangeResult> {
-    return this.changes.run({ kind: "uncancel", entries: [], segmentIds: [segmentId] });
+  async uncancelSegment(segmentId: string): Promise<EntryChangeResult> {
+    return (await this.changes()).run({ kind: "uncancel", entries: [], segmentIds: [segmentId] });
   }
 
   /** A log still waiting in the outbox is removed from it (never sent); what was written is canceled. */
   async undoLog(result: LogResult): Promise<EntryChangeResult> {
     if (result.requestId && result.results.some((r) => r.status === "queued"))
       await this.outbox.discard(result.requestId);
-    return this.changes.run(undoChange(result));
+    return (await this.changes()).run((await entriesLater()).undoChange(result));
   }
 
-  editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
-    return editEntry(this.core, entry, edit);
+  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
+    return (await entriesLater()).editEntry(this.core, entry, edit);
   }
 
-  getSegment(segmentId: string): Promise<LoggedSegment | undefined> {
-    return getSegment(this.core, segmentId);
+  async getSegment(segmentId: string): Promise<LoggedSegment | undefined> {
+    return (await entriesLater()).getSegment(this.core, segmentId);
   }
 
-  countCanceled(filter: DeleteCanceledFilter): Promise<number> {
-    return countCanceled(this.core, filter);
+  async countCanceled(filter: DeleteCanceledFilter): Promise<number> {
+    return (await entriesLater()).countCanceled(this.core, filter);
   }
 
-  deleteCanceled(
+  async deleteCanceled(
     filter: DeleteCanceledFilter,
     onProgress?: (p: DeleteCanceledProgress) => void,
     signal?: AbortSignal,
   ): Promise<DeleteCanceledResult> {
-    return deleteCanceled(this.core, filter, onProgress, signal);
+    return (await entriesLater()).deleteCanceled(this.core, filter, onProgress, signal);
   }
 
   async provisionLists(): Promise<ProvisionSummary> {

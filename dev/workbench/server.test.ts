@@ -151,6 +151,26 @@ describe("startWorkbench", () => {
     expect(seen.at(-1)!.url).toBe("/$batch");
   });
 
+  it("proxies the emulator's upload-session and download URLs (issue 15), never its admin API", async () => {
+    const upload = new URL("/_api/upload/abc", workbench.url);
+    const r = await request(certs, upload.href, {
+      method: "PUT",
+      body: "bytes",
+      headers: { "Content-Range": "bytes 0-4/5" },
+    });
+    expect(r.headers["x-upstream"]).toBe("emulator");
+    expect(seen.at(-1)).toMatchObject({ method: "PUT", url: "/_api/upload/abc", body: "bytes" });
+    await request(certs, new URL("/_api/download/t1", workbench.url).href);
+    expect(seen.at(-1)!.url).toBe("/_api/download/t1");
+    const before = seen.length;
+    const sneaky = await request(
+      certs,
+      workbench.url.replace(/\/$/, "") + "/_api/upload/../../_emulator/health",
+    );
+    expect(seen.length).toBe(before);
+    expect(sneaky.headers["x-upstream"]).toBeUndefined();
+  });
+
   it("answers 502 in Graph's error shape when no emulator is configured", async () => {
     const lone = await startWorkbench({ port: 0, paneDir, emulatorUrl: "", quiet: true });
     try {

@@ -62,7 +62,10 @@ function isGraphPath(pathname: string): boolean {
     pathname === "/v1.0" ||
     pathname.startsWith("/v1.0/") ||
     pathname === "/$batch" ||
-    pathname === "/%24batch"
+    pathname === "/%24batch" ||
+    // Issue 15: the emulator's token-free drive URLs (upload sessions, downloads) it builds on this origin.
+    pathname.startsWith("/_api/upload/") ||
+    pathname.startsWith("/_api/download/")
   );
 }
 

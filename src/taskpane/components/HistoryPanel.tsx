@@ -1,6 +1,6 @@
 // A contact's most recent interactions, newest first, a page at a time; the full entries view (filters, exact
 // statistics, cancel and edit) opens from here.
-import { Badge, Button, Spinner } from "@fluentui/react-components";
+import { Badge, Button, mergeClasses, Spinner } from "@fluentui/react-components";
 import { ArrowDownLeft16Regular, ArrowUpRight16Regular, List16Regular } from "@fluentui/react-icons";
 import { useId } from "react";
 import type { Contact, InteractionLogEntry, InteractionTemplate } from "../../domain/types";
@@ -76,7 +76,7 @@ function HistoryRow({ entry, templates }: { entry: InteractionLogEntry; template
       <div className={styles.line}>
         {direction.icon}
         <span className={pane.visuallyHidden}>{direction.text}</span>
-        <span className={entry.canceled ? `${styles.description} ${styles.canceled}` : styles.description}>
+        <span className={mergeClasses(styles.description, entry.canceled && styles.canceled)}>
           {entry.description}
         </span>
         {entry.canceled && (

@@ -2,6 +2,7 @@
 // a phone call logged for a contact found by search (no item needed), a found contact added to a mail's segment,
 // and an unknown address linked to an existing contact so that the next mail from it matches that contact.
 import type { Frame } from "playwright-core";
+import { axeViolations } from "./entries-helpers";
 import { FIXTURE, listItems, useWorkbench } from "./stack";
 
 jest.setTimeout(120_000);
@@ -19,6 +20,8 @@ async function searchAndPick(pane: Frame, text: string, name: RegExp): Promise<v
   await box.waitFor();
   await box.pressSequentially(text, { delay: 30 });
   await pane.getByRole("option", { name }).waitFor();
+  // The search with its results, as a screen reader meets it: no axe violations.
+  await expect(axeViolations(pane).then((v) => v.map((x) => `${x.id}: ${x.help}`))).resolves.toEqual([]);
   const options = await pane.getByRole("option").allTextContents();
   const index = options.findIndex((o) => name.test(o));
   for (let i = 0; i <= index; i++) await box.press("ArrowDown");
@@ -45,6 +48,7 @@ it("logs a phone call for a contact found by search, with the Outgoing Calls tem
     .getByTestId("contact-summary")
     .getByText(/Person · CT000012/)
     .waitFor();
+  await expect(axeViolations(t.pane).then((v) => v.map((x) => `${x.id}: ${x.help}`))).resolves.toEqual([]);
   await t.pane.getByRole("button", { name: "New interaction" }).click();
   await expect(t.pane.getByLabel(/Interaction template/).inputValue()).resolves.toBe("PHONE");
   await t.pane.getByLabel(/^Comment/).fill("Called about the lab furniture");

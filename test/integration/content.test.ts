@@ -192,6 +192,41 @@ describe("keeping the mail in Interaction Documents", () => {
     expect((await emu.stats()).faults).toMatchObject({ dropAfter: 1 });
   });
 
+  it("resends a range whose connection dropped before the emulator took it (the session still expects it)", async () => {
+    const source = "<big-2@fabrikam.example>";
+    const ids = await log(source, [person(8)]);
+    const big = bytes(5 * MB, 11);
+    const ranges: string[] = [];
+    let dropped = 0;
+    const fetchDropBefore: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (!url.includes("/_api/upload/") || init?.method !== "PUT") return fetch(input, init);
+      ranges.push(String((init.headers as Record<string, string>)["Content-Range"]));
+      if (ranges.length !== 2) return fetch(input, init);
+      await emu.setFaults({ dropRate: 1, dropAfterShare: 0, paths: ["/_api/upload/**"] });
+      try {
+        return await fetch(input, init);
+      } catch (e) {
+        dropped++;
+        throw e;
+      } finally {
+        await emu.setFaults({});
+      }
+    };
+    await keeper({ fetch: fetchDropBefore, rangeBytes: 5 * RANGE_UNIT }).keep({
+      sourceId: source,
+      choice: "full",
+      files: [{ name: "scan.pdf", bytes: big }],
+      entryIds: ids,
+    });
+    expect(dropped).toBe(1);
+    // The second range twice (its first try never arrived), then on.
+    expect(ranges[1]).toBe(ranges[2]);
+    expect(ranges).toHaveLength(5);
+    const folder = (await docs.folder(contentFolderName(source)))!;
+    expect((await docs.children(folder.id)).map((c) => c.size)).toEqual([big.length]);
+  });
+
   it("keeps only the excerpt when asked (and when the administrator caps it): no file, no folder", async () => {
     const source = "<excerpt-1@fabrikam.example>";
     const ids = await log(source, [person(5)]);

@@ -97,7 +97,7 @@ describe("entries view", () => {
     );
     renderPane(mailFromJane(), { store });
     const totalsGate = gate();
-    await screen.findByTestId("entry-totals");
+    await screen.findByTestId("entry-totals", {}, { timeout: 5000 });
     store.book.totalsGate = totalsGate.promise;
     await openEntries();
     await waitFor(() => expect(rows()).toHaveLength(25));
@@ -108,7 +108,7 @@ describe("entries view", () => {
       await totalsGate.promise;
     });
     // The entries view replaces the item view: its totals are the only ones on screen.
-    const totals = await screen.findByTestId("entry-totals");
+    const totals = await screen.findByTestId("entry-totals", {}, { timeout: 5000 });
     expect(
       within(totals)
         .getAllByRole("definition")

@@ -38,7 +38,7 @@ describe("Dutch", () => {
     const row = await screen.findByTestId("history-entry");
     expect(row).toHaveTextContent(/4 jan\.? 2024/);
     expect(within(row).getByText("Uitgaand")).toBeInTheDocument();
-    const totals = await screen.findByTestId("entry-totals");
+    const totals = await screen.findByTestId("entry-totals", {}, { timeout: 5000 });
     expect(totals).toHaveAccessibleName("Statistieken van Jane Doe");
     expect(
       within(totals)
@@ -179,7 +179,7 @@ describe("history", () => {
     expect(rows[0]).toHaveTextContent("Entry 24");
     expect(within(rows[0]!).getByText("Canceled")).toBeInTheDocument();
     // Over all 24 non-canceled entries, not the 20 loaded, without pressing Load more.
-    const totals = await screen.findByTestId("entry-totals");
+    const totals = await screen.findByTestId("entry-totals", {}, { timeout: 5000 });
     expect(
       within(totals)
         .getAllByRole("definition")

@@ -169,3 +169,14 @@ describe("dedupe keys are pinned (stored in SharePoint: changing one is a migrat
     expect(hash128(text)).toBe(hash);
   });
 });
+
+describe("dedupeKey with missing values", () => {
+  it("refuses a missing source or contact number like a blank one", () => {
+    expect(() => dedupeKey("Email", undefined as unknown as string, "CT1")).toThrow(
+      new RangeError("dedupeKey: the source id is blank"),
+    );
+    expect(() => dedupeKey("Email", MSG, null as unknown as string)).toThrow(
+      new RangeError("dedupeKey: the contact number is blank"),
+    );
+  });
+});

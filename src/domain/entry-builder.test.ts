@@ -350,3 +350,12 @@ describe("buildEntries boundaries", () => {
     expect(entry).not.toHaveProperty("subject");
   });
 });
+
+describe("buildEntries with missing contacts", () => {
+  it("refuses a missing contact or one without a number with the same message", () => {
+    for (const contact of [null, { ...jane, contactNo: undefined }])
+      expect(() => buildEntries(input({ contacts: [contact as unknown as Contact] }))).toThrow(
+        new RangeError("buildEntries: a contact has no ContactNo"),
+      );
+  });
+});

@@ -1,4 +1,4 @@
-import { isStoreError, StoreError } from "./errors";
+import { INTERACTION_REQUIRED, isStoreError, needsInteractiveSignIn, StoreError } from "./errors";
 
 describe("StoreError", () => {
   it("carries kind, message and details and is an Error", () => {
@@ -24,5 +24,23 @@ describe("StoreError", () => {
     [undefined, false],
   ])("isStoreError(%o) → %s", (value, expected) => {
     expect(isStoreError(value)).toBe(expected);
+  });
+});
+
+describe("needsInteractiveSignIn", () => {
+  it("is true only for an unauthenticated StoreError whose code is interactionRequired", () => {
+    expect(INTERACTION_REQUIRED).toBe("interactionRequired");
+    expect(
+      needsInteractiveSignIn(new StoreError("unauthenticated", "x", { code: "interactionRequired" })),
+    ).toBe(true);
+    expect(needsInteractiveSignIn(new StoreError("unauthenticated", "x", { code: "other" }))).toBe(false);
+    expect(needsInteractiveSignIn(new StoreError("unauthenticated", "x"))).toBe(false);
+    expect(needsInteractiveSignIn(new StoreError("offline", "x", { code: "interactionRequired" }))).toBe(
+      false,
+    );
+    expect(
+      needsInteractiveSignIn({ kind: "unauthenticated", details: { code: "interactionRequired" } }),
+    ).toBe(false);
+    expect(needsInteractiveSignIn(undefined)).toBe(false);
   });
 });

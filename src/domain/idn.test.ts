@@ -102,3 +102,34 @@ describe("normalizeDomain, label by label", () => {
     expect(normalizeDomain(raw)).toBe(expected);
   });
 });
+
+describe("decodePunycode digits and bias adaptation", () => {
+  it("reads digits in either case, Z included", () => {
+    expect(decodePunycode("IHQWCTVZC91F659DRSS3X8BO0YB")).toBe("他們爲什麽不說中文");
+  });
+
+  // Labels whose deltas put the bias adaptation exactly at its limits (found by encoding random text).
+  it.each([
+    ["w-st3c992gwt70a", "靉🙸眒w"],
+    ["bba98a88fpa4196ckway567ahtxffk3y99a", "琭섑😡🚟Š¤ӓにロӏ"],
+  ])("%s → %s", (ace, unicode) => {
+    expect(decodePunycode(ace)).toBe(unicode);
+  });
+
+  it.each([
+    ["a character just below the lower-case letters", "_a"],
+    ["a backtick", "`a"],
+    ["an invalid character followed by a valid digit", "!a"],
+    ["U+0080 among the basic code points", "\u0080-"],
+  ])("refuses %s", (_label, ace) => {
+    expect(decodePunycode(ace)).toBeUndefined();
+  });
+
+  it("keeps U+007F as a basic code point", () => {
+    expect(decodePunycode("\u007f-")).toBe("\u007f");
+  });
+
+  it("drops only a leading @ of a domain", () => {
+    expect(normalizeDomain("a@b.example")).toBe("a@b.example");
+  });
+});

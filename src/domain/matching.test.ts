@@ -540,3 +540,104 @@ describe("the person beats the company for one address", () => {
     expect(m).toMatchObject({ status: "company", contact: companyAtInfo, company: companyAtInfo });
   });
 });
+
+describe("normalisation details", () => {
+  it.each([
+    ["a mailto: prefix after spaces", "  mailto:Jane@Acme.example", "jane@acme.example"],
+    ["a space after mailto:", "mailto: Jane@Acme.example", "jane@acme.example"],
+    ["mailto: only as a prefix", "notmailto:x@acme.example", "notmailto:x@acme.example"],
+    ["an address without a local part", "@XN--BCHER-KVA.example", "@bücher.example"],
+    ["a bracketed address that is not last", "<a@x.example> (work)", "<a@x.example> (work)"],
+  ])("%s", (_label, raw, expected) => {
+    expect(normalizeEmail(raw)).toBe(expected);
+  });
+
+  it("finds the domain of an address without a local part", () => {
+    expect(domainOf("@Acme.example")).toBe("acme.example");
+  });
+
+  it("has an empty policy that excludes nobody", () => {
+    expect(EMPTY_POLICY).toEqual({ ownDomains: [], neverLog: [] });
+  });
+});
+
+describe("isValidEmail character rules", () => {
+  it.each([
+    ["an underscore in the domain", "x@a_b.example", false],
+    ["a sharp s as the whole top-level domain (one letter, two when upper-cased)", "a@b.ß", false],
+    ["a top-level domain ending in a digit", "x@b.a1", true],
+    ["a top-level domain starting with a digit", "x@b.1a", true],
+    ["an all-digit top-level domain", "x@b.12", false],
+    ["a combining mark inside a label", "x@bu\u0308cher.example", true],
+  ])("%s", (_label, email, expected) => {
+    expect(isValidEmail(email)).toBe(expected);
+  });
+});
+
+describe("exclusion edge cases", () => {
+  it("never excludes an address without a domain by an empty policy entry", () => {
+    expect(exclusionReason("nobody", EMPTY_POLICY, owner)).toBeNull();
+    expect(exclusionReason("nobody", { ownDomains: [], neverLog: [" @ "] }, owner)).toBeNull();
+  });
+
+  it("trims never-log entries before telling addresses from domains", () => {
+    expect(
+      exclusionReason("x@hotmail.example", { ownDomains: [], neverLog: ["  @hotmail.example "] }, owner),
+    ).toBe("neverLog");
+  });
+
+  it("recognises an owner whose address has no domain (an Exchange legacy DN)", () => {
+    const legacy: EmailAddress = {
+      displayName: "Owen",
+      address: "/O=EXCHANGELABS/OU=EXCHANGE/CN=RECIPIENTS/CN=OWEN",
+    };
+    expect(exclusionReason("/o=exchangelabs/ou=exchange/cn=recipients/cn=owen", EMPTY_POLICY, legacy)).toBe(
+      "internal",
+    );
+  });
+
+  it("works without a mailbox owner", () => {
+    expect(exclusionReason("jane@acme.example", policy, undefined as unknown as EmailAddress)).toBeNull();
+    expect(exclusionReason("pat@contoso.example", policy, undefined as unknown as EmailAddress)).toBe(
+      "internal",
+    );
+  });
+
+  it("skips missing participants and contacts", () => {
+    expect(distinctParticipants([null as unknown as Participant, p("a@b.example")])).toHaveLength(1);
+    const [m] = resolveMatches([p("jane@acme.example")], owner, policy, [null as unknown as Contact, jane]);
+    expect(m?.contact).toBe(jane);
+  });
+});
+
+describe("resolveMatches indexes", () => {
+  it("lists each candidate once even when found several times among others", () => {
+    const [m] = resolveMatches([p("jane@acme.example")], owner, policy, [jane, janeTwin, jane, janeTwin]);
+    expect(m?.status).toBe("ambiguous");
+    expect(m?.candidates?.map((c) => c.contactNo)).toEqual(["CT000010", "CT000011"]);
+  });
+
+  it("matches only companies by domain, never a person that carries one", () => {
+    const personWithDomain: Contact = {
+      contactNo: "CT000040",
+      type: "Person",
+      name: "P",
+      domain: "acme.example",
+    };
+    const [m] = resolveMatches([p("x@acme.example")], owner, policy, [personWithDomain]);
+    expect(m?.status).toBe("unknown");
+  });
+
+  it("shows a person's company as the first record found for that number", () => {
+    const first: Contact = { ...acme };
+    const second: Contact = { ...acme, name: "Acme (second copy)" };
+    const [m] = resolveMatches([p("jane@acme.example")], owner, policy, [first, jane, second]);
+    expect(m?.company).toBe(first);
+    const [persons] = resolveMatches([p("jane@acme.example")], owner, policy, [
+      { ...janeTwin, contactNo: "CT000100", email: "other@x.example" },
+      jane,
+      acme,
+    ]);
+    expect(persons?.company).toBe(acme);
+  });
+});

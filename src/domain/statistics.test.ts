@@ -1,4 +1,4 @@
-import { computeStatistics, inDateRange, newestFirst, type DateRange } from "./statistics";
+import { computeStatistics, dateRangeBounds, inDateRange, newestFirst, type DateRange } from "./statistics";
 import type { InteractionLogEntry } from "./types";
 
 let nextId = 1;
@@ -155,5 +155,32 @@ describe("statistics at zero and at the day's last instant", () => {
     expect(newestFirst(unreadable, readable)).toBe(1);
     expect(newestFirst(entry({ id: "3" }), entry({ id: "10" }))).toBe(7);
     expect(newestFirst(entry({ id: "x" }), entry({ id: "4" }))).toBe(4);
+  });
+});
+
+describe("dateRangeBounds", () => {
+  it("turns a range into inclusive instants, a bare to date ending at its last millisecond", () => {
+    expect(dateRangeBounds({ from: "2024-05-01", to: "2024-05-31" })).toEqual({
+      from: Date.UTC(2024, 4, 1),
+      to: Date.UTC(2024, 5, 1) - 1,
+    });
+    expect(dateRangeBounds({ to: "2024-05-31T12:00:00Z" })).toEqual({ to: Date.UTC(2024, 4, 31, 12) });
+    expect(dateRangeBounds({ from: "2024-05-01T08:00:00+02:00" })).toEqual({ from: Date.UTC(2024, 4, 1, 6) });
+    expect(dateRangeBounds({})).toEqual({});
+    expect(dateRangeBounds({ from: "", to: "" })).toEqual({});
+  });
+
+  it("names the unreadable bound", () => {
+    expect(() => dateRangeBounds({ from: "soon" })).toThrow(
+      new RangeError('Date range: "soon" is not a valid "from" date'),
+    );
+    expect(() => dateRangeBounds({ to: "later" })).toThrow(
+      new RangeError('Date range: "later" is not a valid "to" date'),
+    );
+  });
+
+  it("treats only a plain yyyy-mm-dd as a bare date, not an expanded year", () => {
+    expect(dateRangeBounds({ to: "+002024-05-31" })).toEqual({ to: Date.UTC(2024, 4, 31) });
+    expect(inDateRange("2024-05-31T12:00:00Z", { to: "+002024-05-31" })).toBe(false);
   });
 });

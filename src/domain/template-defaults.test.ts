@@ -289,3 +289,30 @@ describe("applyTemplate", () => {
     expect(applyTemplate(draftFor(c, meetT), meetT, callT, c).durationMin).toBe(90);
   });
 });
+
+describe("template-defaults details", () => {
+  it("compares a template's own code trimmed and in any case, and never matches a blank code", () => {
+    const spaced = template({ code: " email " });
+    expect(defaultTemplate(mail(), { Emails: "EMAIL" }, [spaced])).toBe(spaced);
+    expect(defaultTemplate(mail(), { Emails: "  " }, [template({ code: "" })])).toBeUndefined();
+    expect(defaultTemplate(mail(), { Emails: "" }, [template({ code: " " })])).toBeUndefined();
+  });
+
+  it("takes the correspondence type from the item's kind when the template has none", () => {
+    expect(draftFor(mail(), emailT).correspondenceType).toBe("Email");
+    expect(draftFor(meeting(), emailT).correspondenceType).toBe("Meeting");
+    expect(draftFor(mail(), undefined).correspondenceType).toBe("Email");
+  });
+
+  it("falls back to the template's description when the item has no subject", () => {
+    const noSubject = mail({ subject: undefined as unknown as string });
+    expect(draftFor(noSubject, callT).description).toBe("Outgoing phone call");
+    expect(draftFor(mail({ subject: "   " }), callT).description).toBe("Outgoing phone call");
+  });
+
+  it("cuts at exactly DESCRIPTION_MAX code points", () => {
+    expect(truncateDescription("x".repeat(DESCRIPTION_MAX))).toBe("x".repeat(DESCRIPTION_MAX));
+    expect(truncateDescription("x".repeat(DESCRIPTION_MAX + 1))).toBe("x".repeat(DESCRIPTION_MAX));
+    expect(DESCRIPTION_MAX).toBe(100);
+  });
+});

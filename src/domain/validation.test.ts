@@ -280,3 +280,31 @@ describe("validation at zero and at the length limits", () => {
     ).toEqual({ email2: "invalidEmail" });
   });
 });
+
+describe("validation of missing and odd values", () => {
+  it("refuses an expanded-year date, which Date.parse would accept", () => {
+    expect(isValidIsoDate("+002024-05-01")).toBe(false);
+  });
+
+  it("reports a missing template code, description or name as required", () => {
+    const missing = { ...draft(), templateCode: undefined, description: undefined } as unknown as LogDraft;
+    expect(validateDraft(missing, templates, 1)).toEqual({
+      templateCode: "required",
+      description: "required",
+    });
+    expect(validateNewContact({ type: "Company" } as unknown as { name: string; type: "Company" })).toEqual({
+      name: "required",
+    });
+  });
+
+  it("counts a space between words as one stored character", () => {
+    expect(
+      validateDraft(draft({ description: `${"a".repeat(50)} ${"b".repeat(50)}` }), templates, 1),
+    ).toEqual({
+      description: "tooLong",
+    });
+    expect(
+      validateDraft(draft({ description: `${"a".repeat(50)}\n\n${"b".repeat(49)}` }), templates, 1),
+    ).toEqual({});
+  });
+});

@@ -32,3 +32,46 @@ describe("company names for new companies", () => {
     expect(companyNameFromSignature("Northwind", "")).toBeUndefined();
   });
 });
+
+describe("company names at their edges", () => {
+  it.each(["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"])(
+    "skips the generic second level %s",
+    (generic) => {
+      expect(organisationLabel(`fabrikam.${generic}.example`)).toBe("fabrikam");
+    },
+  );
+
+  it("reads short and odd domains", () => {
+    expect(organisationLabel("")).toBe("");
+    expect(organisationLabel("co.uk")).toBe("co");
+    expect(organisationLabel("northwind..example")).toBe("northwind");
+    expect(companyNameFromDomain("-north--wind_.example")).toBe("North Wind");
+  });
+
+  it("finds a two-letter company, on the only line, with its spacing collapsed", () => {
+    expect(companyNameFromSignature("Jo\nHP Inc", "hp.example")).toBe("HP Inc");
+    expect(companyNameFromSignature("Northwind   Traders", "northwind.example")).toBe("Northwind Traders");
+    expect(companyNameFromSignature("Sam\nß", "ß.example")).toBeUndefined();
+  });
+
+  it("looks only at the last 12 lines that have text", () => {
+    const tail = Array.from({ length: 12 }, (_, i) => `line ${String.fromCharCode(97 + i)}`).join("\n");
+    expect(companyNameFromSignature(`Northwind Traders\n${tail}`, "northwind.example")).toBeUndefined();
+    expect(companyNameFromSignature(`Northwind Traders${"\n   ".repeat(12)}`, "northwind.example")).toBe(
+      "Northwind Traders",
+    );
+  });
+
+  it("takes a line of 80 characters but not 81, and at most 3 digits", () => {
+    const line80 = `Northwind Traders ${"x".repeat(80 - 18)}`;
+    expect(line80).toHaveLength(80);
+    expect(companyNameFromSignature(line80, "northwind.example")).toBe(line80);
+    expect(companyNameFromSignature(`${line80}x`, "northwind.example")).toBeUndefined();
+    expect(companyNameFromSignature("Northwind 123", "northwind.example")).toBe("Northwind 123");
+    expect(companyNameFromSignature("Northwind 1234", "northwind.example")).toBeUndefined();
+  });
+
+  it("skips a line with a plain http: link", () => {
+    expect(companyNameFromSignature("Northwind http:/northwind", "northwind.example")).toBeUndefined();
+  });
+});

@@ -119,3 +119,49 @@ describe("sendTimeLogRequest", () => {
     ).toEqual({ nothing: "noTemplate" });
   });
 });
+
+describe("send-log markers and contacts, exactly", () => {
+  const good = { id: "0f3a9c1e-1111-4222-8333-444455556666", state: "pending", at: "2026-05-01T10:00:00Z" };
+
+  it.each(["pending", "logged", "nothing"])("reads the state %s", (state) => {
+    expect(parseSendLogMarker({ ...good, state })?.state).toBe(state);
+  });
+
+  it.each([
+    ["null", null],
+    ["a number", 42],
+    ["JSON of a string", JSON.stringify("pending")],
+    ["an id of 7 characters", { ...good, id: "abcdefg" }],
+    ["an id of 81 characters", { ...good, id: "a".repeat(81) }],
+    ["an id with a space before it", { ...good, id: ` ${good.id}` }],
+    ["an id with a character after it", { ...good, id: `${good.id}!` }],
+    ["an id that is not text", { ...good, id: 12345678 }],
+    ["a state that is not text", { ...good, state: 1 }],
+    ["a time that is not text", { ...good, at: 1714557600000 }],
+  ])("treats %s as absent", (_label, raw) => {
+    expect(parseSendLogMarker(raw)).toBeUndefined();
+  });
+
+  it("accepts ids of 8 and of 80 characters", () => {
+    expect(parseSendLogMarker({ ...good, id: "draft:12" })?.id).toBe("draft:12");
+    expect(parseSendLogMarker({ ...good, id: "a".repeat(80) })?.id).toBe("a".repeat(80));
+  });
+
+  it("reads contacts matched as persons or companies only, each once whatever the case of its number", () => {
+    const robin = person("CT000010", "robin@adatum.example");
+    const company: Contact = { contactNo: "CT000001", type: "Company", name: "Adatum" };
+    const ctx = context({
+      matches: [
+        match("robin@adatum.example", "person", robin),
+        match("r2@adatum.example", "person", { ...robin, contactNo: " ct000010 " }),
+        match("info@adatum.example", "company", company),
+        match("x@adatum.example", "person"),
+        match("y@adatum.example", "unknown", robin),
+        match("z@adatum.example", "ambiguous", company),
+      ],
+      alreadyLogged: [{ contactNo: " ct000001 ", canceled: false } as InteractionLogEntry],
+    });
+    expect(sendTimeContacts(ctx)).toEqual([robin]);
+    expect(sendTimeContacts({ ...ctx, alreadyLogged: [] })).toEqual([robin, company]);
+  });
+});

@@ -38,3 +38,17 @@ describe("SourceId and WebLink in 255-character columns", () => {
     expect(storedWebLink(undefined)).toBeUndefined();
   });
 });
+
+describe("stored SourceId and WebLink at their limits", () => {
+  it("drops the high surrogate that the 200-character cut would leave alone", () => {
+    const odd = `x${"😀".repeat(300)}`;
+    expect(storedSourceId(odd)).toBe(`x${"😀".repeat(99)}…#${hash128(odd)}`);
+  });
+
+  it("keeps a WebLink of exactly 255 characters and leaves out 256", () => {
+    const at255 = `https://outlook.office.com/${"x".repeat(255 - 27)}`;
+    expect(at255).toHaveLength(255);
+    expect(storedWebLink(at255)).toBe(at255);
+    expect(storedWebLink(`${at255}x`)).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 // Runtime configuration. Nothing configured means emulator mode; a client id and site URL make a real tenant.
 // Values come from the build (webpack DefinePlugin injects __ILO_CONFIG__ from ILO_* environment variables),
 // and are validated once at start so a typo fails loudly with every problem listed, not at the first Graph call.
-import type { DeleteCanceledPolicy } from "../domain/entry-changes";
+import type { DeleteCanceledPolicy } from "../domain/delete-rights";
 import { isValidEmail } from "../domain/matching";
 import { CONTENT_CHOICES, isContentChoice, type ContentChoice } from "../domain/mail-content";
 

@@ -1,5 +1,5 @@
 // ILO_DELETE_CANCELED: who may run "Delete canceled entries" (everyone by default), as the pane decides it.
-import { canDeleteCanceled } from "../domain/entry-changes";
+import { canDeleteCanceled } from "../domain/delete-rights";
 import { ConfigError, loadAppConfig } from "./app-config";
 
 const pane = { origin: "https://localhost:3000" };

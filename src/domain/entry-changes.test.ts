@@ -1,7 +1,6 @@
 import {
   cancelChange,
   canceledDedupeKey,
-  canDeleteCanceled,
   ChangedMeanwhileError,
   describeChange,
   ENTRY_MESSAGES,
@@ -11,6 +10,7 @@ import {
   uncancelChange,
   undoChange,
 } from "./entry-changes";
+import { canDeleteCanceled } from "./delete-rights";
 import { StoreError } from "./errors";
 import { computeStatistics, StatisticsAccumulator } from "./statistics";
 import type { InteractionLogEntry, LoggedSegment } from "./types";

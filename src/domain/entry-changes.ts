@@ -4,10 +4,11 @@
 import { DEDUPE_KEY_MAX } from "./dedupe";
 import { StoreError } from "./errors";
 import type { LogRequest, LogResult, PendingChange } from "./ports";
-import { inDateRange, type DateRange } from "./statistics";
 import type { Contact, InteractionLogEntry, LoggedSegment, UserProfile } from "./types";
 
 /** `<key>~canceled~<entry id>`: frees the key so that the same item can be logged again for that contact. */
+export { matchesEntry, type EntryMatch } from "./entry-match";
+
 export const CANCELED_KEY_MARK = "~canceled~";
 
 export const ENTRY_MESSAGES = {
@@ -72,29 +73,6 @@ export function uncancelChange(
   return { canceled: false, dedupeKey };
 }
 
-/** The client-side part of an entries filter (what an indexed query could not narrow). */
-export interface EntryMatch extends DateRange {
-  groupCode?: string;
-  templateCode?: string;
-  includeCanceled?: boolean;
-  /** Only canceled entries (the delete job). */
-  onlyCanceled?: boolean;
-}
-
-const sameCode = (a: string | undefined, b: string): boolean =>
-  (a ?? "").trim().toUpperCase() === b.trim().toUpperCase();
-
-export function matchesEntry(
-  entry: Pick<InteractionLogEntry, "canceled" | "interactionDate" | "groupCode" | "templateCode">,
-  m: EntryMatch,
-): boolean {
-  if (m.onlyCanceled && !entry.canceled) return false;
-  if (!m.onlyCanceled && !m.includeCanceled && entry.canceled) return false;
-  if (m.groupCode && !sameCode(entry.groupCode, m.groupCode)) return false;
-  if (m.templateCode && !sameCode(entry.templateCode, m.templateCode)) return false;
-  return inDateRange(entry.interactionDate, m);
-}
-
 /** A write refused because the item changed meanwhile (412); `current` is the item as stored now, if read. */
 export class ChangedMeanwhileError<T = InteractionLogEntry> extends StoreError {
   constructor(
@@ -104,15 +82,6 @@ export class ChangedMeanwhileError<T = InteractionLogEntry> extends StoreError {
   ) {
     super("conflict", message, { status: 412, code: "modified", ...details });
   }
-}
-
-/** ILO_DELETE_CANCELED: "everyone" (the default) or the UPNs allowed to run "Delete canceled entries". */
-export type DeleteCanceledPolicy = "everyone" | readonly string[];
-
-export function canDeleteCanceled(userUpn: string, policy: DeleteCanceledPolicy = "everyone"): boolean {
-  if (policy === "everyone") return true;
-  const upn = userUpn.trim().toLowerCase();
-  return upn !== "" && policy.some((p) => p.trim().toLowerCase() === upn);
 }
 
 /**

@@ -10,4 +10,5 @@ export * from "./validation";
 export * from "./idn";
 export * from "./contact-via";
 export * from "./entry-changes";
+export * from "./delete-rights";
 export * from "./mail-content";

@@ -43,10 +43,14 @@ import { StoreCore, type InteractionStoreDeps } from "./store/store-core";
 export type { InteractionStoreDeps } from "./store/store-core";
 export { formatContactNo, nextContactNumber } from "./store/contact-service";
 
-/** Search, linking and person-with-company run only from the contact views: loaded with them, on demand. */
-const contactsLater = () => import(/* webpackChunkName: "contacts" */ "./store/contacts-later");
+/**
+ * Search, linking and person-with-company run only from the contact views: loaded with them, on demand. The
+ * store's chunks are named apart from the views' ("contacts", "entries"): the send handler reaches these imports
+ * too, and a chunk shared with a view would carry Fluent into it and keep Fluent's whole token map in the pane.
+ */
+const contactsLater = () => import(/* webpackChunkName: "contacts-store" */ "./store/contacts-later");
 /** The entries window's storage (list, totals, cancel, edit, delete job): loaded with it, on demand. */
-const entriesLater = () => import(/* webpackChunkName: "entries" */ "./store/entries-later");
+const entriesLater = () => import(/* webpackChunkName: "entries-store" */ "./store/entries-later");
 type EntryChanges = InstanceType<Awaited<ReturnType<typeof entriesLater>>["EntryChanges"]>;
 
 export class GraphInteractionStore implements InteractionStorePort {

@@ -2,7 +2,7 @@
 // purpose; everything with logic lives in components and hooks, tested against fake ports.
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../config/app-config";
-import { canDeleteCanceled } from "../domain/entry-changes";
+import { canDeleteCanceled } from "../domain/delete-rights";
 import type { MailboxPort } from "../domain/ports";
 import { createInteractionStore } from "../graph";
 import { createMeetingUidResolver } from "../graph/meeting-uid";
@@ -11,7 +11,8 @@ import { createOfficeMailbox } from "../office";
 import { createComposeLogging } from "../office/compose-logging";
 import { officeRuntimeStorage } from "../office/runtime-storage";
 import { PaneRoot } from "./components/PaneRoot";
-import { StartupError } from "./components/StartupError";
+import { loadMessages } from "./i18n";
+import { loadTheme } from "./theme";
 
 async function start(root: ReturnType<typeof createRoot>): Promise<void> {
   let mailbox: MailboxPort | undefined;
@@ -31,6 +32,7 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
             createAuthProvider(config, officeAuthHostFrom(Office)),
           )
         : undefined;
+    const messages = Promise.all([loadMessages(mailbox.displayLanguage), loadTheme(mailbox.theme)]);
     const auth = authProvider ? { authProvider } : {};
     meetingUid.resolve = createMeetingUidResolver({ config, user: mailbox.user, ...auth });
     const policy = { ownDomains: config.ownDomains, neverLog: config.neverLog };
@@ -43,6 +45,7 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
       queues,
       policy,
     });
+    await messages;
     root.render(
       <PaneRoot
         mailbox={mailbox}
@@ -54,9 +57,13 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
     );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    root.render(
-      <StartupError message={message} {...(mailbox ? { displayLanguage: mailbox.displayLanguage } : {})} />,
-    );
+    if (mailbox) await loadMessages(mailbox.displayLanguage).catch(() => undefined);
+    const props = { message, ...(mailbox ? { displayLanguage: mailbox.displayLanguage } : {}) };
+    // The start-up error screen loads only when start-up fails; should even that fail, the message shows plain.
+    const { StartupError } = await import(
+      /* webpackChunkName: "startup-error" */ "./components/StartupError"
+    ).catch(() => ({ StartupError: ({ message: text }: typeof props) => <p role="alert">{text}</p> }));
+    root.render(<StartupError {...props} />);
   }
 }
 

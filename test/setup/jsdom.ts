@@ -1,5 +1,9 @@
 // jsdom lacks what Fluent v9, MSAL and our code reach for in a browser; give it Node's implementations.
 import "@testing-library/jest-dom";
+import { registerMessages } from "../../src/taskpane/i18n/i18n";
+import { nl } from "../../src/taskpane/i18n/nl";
+import { registerDarkTheme } from "../../src/taskpane/theme";
+import { webDarkTheme } from "../../src/taskpane/theme-dark";
 import { webcrypto } from "node:crypto";
 import { TextDecoder, TextEncoder } from "node:util";
 
@@ -29,3 +33,7 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+
+// The pane loads Dutch on demand before it renders (loadMessages); component tests render at once.
+registerMessages("nl", nl);
+registerDarkTheme(webDarkTheme);

@@ -193,7 +193,7 @@ describe("creating and linking from an address", () => {
   it("creates a person at the company the domain matched: CompanyNo set", async () => {
     const { store } = pane(mailFrom("sales@globex.com", "Sam Seller"));
     fireEvent.click(await screen.findByRole("button", { name: "Create person at Globex" }));
-    const form = screen.getByRole("form", { name: "Create a person for sales@globex.com at Globex" });
+    const form = await screen.findByRole("form", { name: "Create a person for sales@globex.com at Globex" });
     expect(within(form).getByLabelText("First name")).toHaveValue("Sam");
     expect(within(form).getByLabelText("Company")).toHaveValue("CT000010");
     fireEvent.click(within(form).getByRole("button", { name: "Save" }));
@@ -209,7 +209,7 @@ describe("creating and linking from an address", () => {
     const { store } = pane(item, new FakeStore(), Object.assign(mailbox, {}));
     act(() => mailbox.select(item));
     fireEvent.click(await screen.findByRole("button", { name: "Create contact for sam@northwind.example" }));
-    const form = screen.getByRole("form", { name: "Create contact for sam@northwind.example" });
+    const form = await screen.findByRole("form", { name: "Create contact for sam@northwind.example" });
     fireEvent.change(within(form).getByLabelText("Company"), { target: { value: "new" } });
     await waitFor(() =>
       expect(within(form).getByLabelText(/New company name/)).toHaveValue("Northwind Traders"),
@@ -226,7 +226,7 @@ describe("creating and linking from an address", () => {
   it("refuses an empty new company name", async () => {
     const { store } = pane(mailFrom("sam@northwind.example", "Sam Taylor"));
     fireEvent.click(await screen.findByRole("button", { name: "Create contact for sam@northwind.example" }));
-    const form = screen.getByRole("form", { name: "Create contact for sam@northwind.example" });
+    const form = await screen.findByRole("form", { name: "Create contact for sam@northwind.example" });
     fireEvent.change(within(form).getByLabelText("Company"), { target: { value: "new" } });
     fireEvent.change(within(form).getByLabelText(/New company name/), { target: { value: " " } });
     fireEvent.click(within(form).getByRole("button", { name: "Save" }));

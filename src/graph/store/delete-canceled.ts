@@ -5,7 +5,7 @@
 // leave an orphan segment nobody can find again. Canceled is not indexed: the query narrows on an indexed
 // column (contact, else template, else the date range; without any filter it pages the whole list by id) and
 // Canceled, the group and the exact range are checked here, in pages of up to 999.
-import { matchesEntry } from "../../domain/entry-changes";
+import { matchesEntry } from "../../domain/entry-match";
 import { StoreError } from "../../domain/errors";
 import type { DeleteCanceledFilter, DeleteCanceledProgress, DeleteCanceledResult } from "../../domain/ports";
 import type { InteractionLogEntry } from "../../domain/types";

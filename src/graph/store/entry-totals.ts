@@ -2,7 +2,7 @@
 // interactions, cost and duration over every non-canceled entry in the filter (a company's include its persons').
 // Never over a loaded page: every entry of the filter is read, but only the fields the totals need, in pages of
 // up to 999 (⌈n/999⌉ requests), folded with computeStatistics' rules as they arrive.
-import { matchesEntry } from "../../domain/entry-changes";
+import { matchesEntry } from "../../domain/entry-match";
 import type { EntryFilter, EntryTotalsProgress } from "../../domain/ports";
 import { StatisticsAccumulator } from "../../domain/statistics";
 import type { InteractionStatistics } from "../../domain/types";

@@ -1,10 +1,10 @@
 // A contact's history, newest first, in pages of at most pageSize on indexed queries. Canceled is not indexed, so
-// it is filtered while reading (entries-query's shared reader): thin pages are read on, a page cut short is
+// it is filtered while reading (entry-pages' shared reader): thin pages are read on, a page cut short is
 // continued by a cursor.
 import { StoreError } from "../../domain/errors";
 import type { HistoryPage, HistoryQuery } from "../../domain/ports";
 import { historyQuery } from "../repositories/entries";
-import { readEntryPages } from "./entries-query";
+import { readEntryPages } from "./entry-pages";
 import type { StoreCore } from "./store-core";
 
 export async function readHistory(core: StoreCore, query: HistoryQuery): Promise<HistoryPage> {

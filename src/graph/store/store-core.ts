@@ -6,7 +6,7 @@ import type { InteractionGroup, InteractionTemplate, TemplateSetup } from "../..
 import { BatchExecutor, stepError, type BatchOptions, type BatchStep, type StepResult } from "../batch";
 import { toStoreError } from "../errors";
 import { setupFromItems, type ListItem } from "../mapping";
-import { provisionLists, seedReferenceData, type ProvisionReport } from "../provisioning";
+import type { ProvisionReport } from "../provisioning";
 import { contactsRepository } from "../repositories/contacts";
 import { entriesRepository } from "../repositories/entries";
 import { allGroups, groupsRepository } from "../repositories/groups";
@@ -111,6 +111,10 @@ export class StoreCore {
   // ---------------------------------------------------------------- provisioning
 
   async provision(): Promise<ProvisionReport> {
+    // Set-up runs once (administrator, or emulator mode's first start): loaded when it is needed.
+    const { provisionLists, seedReferenceData } = await import(
+      /* webpackChunkName: "provisioning" */ "../provisioning"
+    );
     const report = await provisionLists(this.deps.site);
     await seedReferenceData(this.deps.site);
     this.reference = undefined;

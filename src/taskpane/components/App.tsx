@@ -1,6 +1,6 @@
 // The pane: follows the selected item and shows its state (loading, nothing selected, failure, or the item).
 import { Button, Spinner } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort, ProvisionSummary } from "../../domain/ports";
@@ -12,10 +12,14 @@ import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
 import { useContactsPanel } from "./contacts/useContactsPanel";
 import { ItemView } from "./ItemView";
-import { LogOnSend } from "./LogOnSend";
 import { usePaneStyles } from "./Pane.styles";
 import { ListCheck } from "./ListCheck";
 import { PendingOutbox } from "./PendingOutbox";
+
+// Log on send (the compose switch, "log pending" on a sent copy): loaded with the item, not with the first paint.
+const LogOnSend = lazy(() =>
+  import(/* webpackChunkName: "log-on-send" */ "./LogOnSend").then((m) => ({ default: m.LogOnSend })),
+);
 
 export interface AppProps {
   mailbox: MailboxPort;
@@ -130,27 +134,29 @@ export function App({
           {...(contacts.addRequest ? { addRequest: contacts.addRequest } : {})}
         />
         {composeLogging && (
-          <LogOnSend
-            key={`log-on-send-${state.loadId}`}
-            port={composeLogging}
-            mode={state.context.correspondence.mode}
-            loggedCount={state.context.alreadyLogged.filter((e) => !e.canceled).length}
-            onPending={(marker) => {
-              // The send-time log may have been kept on another device: the sent copy is enough to write it.
-              if (!canAdoptSendLogs(store)) return;
-              const intent = {
-                id: marker.id,
-                correspondence: state.context.correspondence,
-                user: mailbox.user,
-                queuedAt: marker.at,
-                attempts: 0,
-              };
-              store.adoptSendLog(intent).then(
-                (taken) => taken && setOutboxKey((k) => k + 1),
-                () => undefined,
-              );
-            }}
-          />
+          <Suspense fallback={null}>
+            <LogOnSend
+              key={`log-on-send-${state.loadId}`}
+              port={composeLogging}
+              mode={state.context.correspondence.mode}
+              loggedCount={state.context.alreadyLogged.filter((e) => !e.canceled).length}
+              onPending={(marker) => {
+                // The send-time log may have been kept on another device: the sent copy is enough to write it.
+                if (!canAdoptSendLogs(store)) return;
+                const intent = {
+                  id: marker.id,
+                  correspondence: state.context.correspondence,
+                  user: mailbox.user,
+                  queuedAt: marker.at,
+                  attempts: 0,
+                };
+                store.adoptSendLog(intent).then(
+                  (taken) => taken && setOutboxKey((k) => k + 1),
+                  () => undefined,
+                );
+              }}
+            />
+          </Suspense>
         )}
       </>
     );

@@ -2,7 +2,7 @@
 // with a key per item load, so a new selection starts from a fresh form.
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
-import { Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
 import { companyNameFromSignature } from "../../domain/company-name";
 import { domainOf } from "../../domain/matching";
 import type {
@@ -22,9 +22,7 @@ import { useLogSubmission } from "../hooks/useLogSubmission";
 import { useParticipantSelection } from "../hooks/useParticipantSelection";
 import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
-import { AlreadyLoggedBanner } from "./AlreadyLoggedBanner";
 import { ContactCard } from "./ContactCard";
-import { AddedContacts } from "./contacts/AddedContacts";
 import { EntriesView } from "./EntriesViewLazy";
 import { ErrorState } from "./ErrorState";
 import { HistoryPanel } from "./HistoryPanel";
@@ -32,6 +30,19 @@ import { fieldId, LogForm } from "./LogForm";
 import { LogResults } from "./LogResults";
 import { usePaneStyles } from "./Pane.styles";
 import { ParticipantList } from "./ParticipantList";
+
+// "Logged for … on … by …": only for an item logged before, so loaded then.
+const AlreadyLoggedBanner = lazy(() =>
+  import(/* webpackChunkName: "already-logged" */ "./AlreadyLoggedBanner").then((m) => ({
+    default: m.AlreadyLoggedBanner,
+  })),
+);
+// Contacts added from search: only there once the user has added someone, so loaded then.
+const AddedContacts = lazy(() =>
+  import(/* webpackChunkName: "contacts" */ "./contacts/AddedContacts").then((m) => ({
+    default: m.AddedContacts,
+  })),
+);
 
 export interface ItemViewProps {
   context: ItemContext;
@@ -191,7 +202,11 @@ export function ItemView({
         totals={totals.state}
         onRetryTotals={totals.retry}
       />
-      <AlreadyLoggedBanner entries={participants.alreadyLogged} />
+      {participants.alreadyLogged.some((e) => !e.canceled) && (
+        <Suspense fallback={null}>
+          <AlreadyLoggedBanner entries={participants.alreadyLogged} />
+        </Suspense>
+      )}
       {!finished && (
         <>
           <ParticipantList
@@ -212,12 +227,16 @@ export function ItemView({
             {...(onOpenContact ? { onOpenContact } : {})}
             {...(suggestCompanyName ? { suggestCompanyName } : {})}
           />
-          <AddedContacts
-            contacts={participants.added}
-            selection={participants.selection}
-            onToggle={participants.toggle}
-            onRemove={participants.removeContact}
-          />
+          {participants.added.length > 0 && (
+            <Suspense fallback={null}>
+              <AddedContacts
+                contacts={participants.added}
+                selection={participants.selection}
+                onToggle={participants.toggle}
+                onRemove={participants.removeContact}
+              />
+            </Suspense>
+          )}
           <LogForm
             idPrefix={idPrefix}
             values={form.values}

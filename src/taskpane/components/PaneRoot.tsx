@@ -1,10 +1,11 @@
 // Theme and language for the whole pane, both taken from Outlook through the mailbox port.
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { useEffect, useMemo } from "react";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
 import type { ComposeLoggingPort } from "../../domain/send-log";
 import { createTranslator, I18nProvider } from "../i18n";
+import { themeFor } from "../theme";
 import { App } from "./App";
 
 export interface PaneRootProps {
@@ -23,7 +24,7 @@ export function PaneRoot({ mailbox, store, policy, composeLogging, canDeleteCanc
     document.documentElement.lang = translator.locale;
   }, [translator.locale]);
   return (
-    <FluentProvider theme={mailbox.theme === "dark" ? webDarkTheme : webLightTheme} lang={translator.locale}>
+    <FluentProvider theme={themeFor(mailbox.theme)} lang={translator.locale}>
       <I18nProvider translator={translator}>
         <App
           mailbox={mailbox}

@@ -1,7 +1,7 @@
 // One row per correspondent: what they matched, and whether to log for them.
-import { Badge, Button, Checkbox, Field, Select } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Select, Spinner } from "@fluentui/react-components";
 import { Building16Regular, Link16Regular, PersonAdd16Regular } from "@fluentui/react-icons";
-import { useEffect, useId, useRef, useState } from "react";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
 import type { Contact, ParticipantMatch } from "../../domain/types";
 import type { InteractionStorePort } from "../../domain/ports";
 import type { CreateContactFn } from "../hooks/useCreateContact";
@@ -9,7 +9,7 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { contactOf, isAlreadyLogged, type CandidateChoices } from "../model/participant-selection";
 import { LazyLinkAddressForm } from "./contacts/lazy";
-import { CreateContactForm } from "./CreateContactForm";
+import { CreateContactForm } from "./CreateContactFormLazy";
 import { useParticipantStyles } from "./ParticipantList.styles";
 import { usePaneStyles } from "./Pane.styles";
 
@@ -220,21 +220,23 @@ function ParticipantRow({
       )}
       {domainOnly &&
         (creating ? (
-          <CreateContactForm
-            match={match}
-            existingEmails={existingEmails}
-            atCompany={match.contact!}
-            onCreate={onCreateContact}
-            onCreated={(c) => {
-              setCreating(false);
-              setFocusAfter("checkbox");
-              onContactCreated(match, c);
-            }}
-            onCancel={() => {
-              setCreating(false);
-              setFocusAfter("button");
-            }}
-          />
+          <Suspense fallback={<Spinner size="tiny" label={i18n.t("loading")} />}>
+            <CreateContactForm
+              match={match}
+              existingEmails={existingEmails}
+              atCompany={match.contact!}
+              onCreate={onCreateContact}
+              onCreated={(c) => {
+                setCreating(false);
+                setFocusAfter("checkbox");
+                onContactCreated(match, c);
+              }}
+              onCancel={() => {
+                setCreating(false);
+                setFocusAfter("button");
+              }}
+            />
+          </Suspense>
         ) : (
           !linking && (
             <div className={`${styles.indent}`}>
@@ -275,21 +277,23 @@ function ParticipantRow({
       )}
       {match.status === "unknown" &&
         (creating ? (
-          <CreateContactForm
-            match={match}
-            existingEmails={existingEmails}
-            {...(suggestCompanyName ? { suggestCompanyName } : {})}
-            onCreate={onCreateContact}
-            onCreated={(c) => {
-              setCreating(false);
-              setFocusAfter("checkbox");
-              onContactCreated(match, c);
-            }}
-            onCancel={() => {
-              setCreating(false);
-              setFocusAfter("button");
-            }}
-          />
+          <Suspense fallback={<Spinner size="tiny" label={i18n.t("loading")} />}>
+            <CreateContactForm
+              match={match}
+              existingEmails={existingEmails}
+              {...(suggestCompanyName ? { suggestCompanyName } : {})}
+              onCreate={onCreateContact}
+              onCreated={(c) => {
+                setCreating(false);
+                setFocusAfter("checkbox");
+                onContactCreated(match, c);
+              }}
+              onCancel={() => {
+                setCreating(false);
+                setFocusAfter("button");
+              }}
+            />
+          </Suspense>
         ) : (
           <div className={styles.indent}>
             <Button

@@ -1,5 +1,8 @@
 import { en } from "./en";
-import { createTranslator, formatLocaleFor, languageFor, TABLES } from "./i18n";
+import { createTranslator, formatLocaleFor, languageFor } from "./i18n";
+import { nl } from "./nl";
+
+const TABLES = { en, nl };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -70,5 +73,24 @@ describe("translator", () => {
     expect(nl.validation("required")).toBe("Dit veld is verplicht.");
     expect(nl.storeError("offline")).toMatch(/SharePoint is niet bereikbaar/);
     expect(createTranslator("en").storeError("forbidden")).toMatch(/ask your administrator/);
+  });
+});
+
+describe("loading a language on demand", () => {
+  it("reads English until the Dutch table is loaded, Dutch after loadMessages", async () => {
+    // A module registry of its own: the jsdom setup has already registered Dutch in the shared one.
+    const fresh = jest.requireActual<typeof import("./i18n")>("./i18n");
+    let isolated!: typeof import("./i18n");
+    jest.isolateModules(() => {
+      isolated = jest.requireActual<typeof import("./i18n")>("./i18n");
+    });
+    expect(isolated).not.toBe(fresh);
+    expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe(en.appTitle);
+    await isolated.loadMessages("nl-NL");
+    expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe(nl.appTitle);
+    expect(nl.appTitle).not.toBe(en.appTitle);
+    // English needs no loading, and an unknown language falls back to it.
+    await isolated.loadMessages("fr-FR");
+    expect(isolated.createTranslator("fr-FR").t("appTitle")).toBe(en.appTitle);
   });
 });

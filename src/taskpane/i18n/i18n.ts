@@ -3,14 +3,26 @@
 import type { StoreErrorKind } from "../../domain/errors";
 import type { ValidationMessage } from "../../domain/validation";
 import { en, type MessageKey, type Messages } from "./en";
-import { nl } from "./nl";
 
 export type Language = "en" | "nl";
 export type Params = Record<string, string | number>;
 /** Keys that have _one/_other forms, without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
-export const TABLES: Record<Language, Messages> = { en, nl };
+// English is the fallback and ships with the first screen; other tables load on demand (`loadMessages`) before
+// the pane renders, so a Dutch user gets Dutch from the first screen without English users carrying it.
+const tables: Partial<Record<Language, Messages>> = { en };
+
+export function registerMessages(language: Language, table: Messages): void {
+  tables[language] = table;
+}
+
+/** Loads the table Office's display language picks; resolves when `createTranslator` can use it. */
+export async function loadMessages(displayLanguage: string | undefined): Promise<void> {
+  const language = languageFor(displayLanguage);
+  if (tables[language]) return;
+  if (language === "nl") registerMessages("nl", (await import(/* webpackChunkName: "i18n-nl" */ "./nl")).nl);
+}
 
 export function languageFor(displayLanguage: string | undefined): Language {
   return (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0] === "nl" ? "nl" : "en";
@@ -73,7 +85,8 @@ const STORE_ERROR_KEYS: Record<StoreErrorKind, MessageKey> = {
 export function createTranslator(displayLanguage: string | undefined): Translator {
   const language = languageFor(displayLanguage);
   const locale = formatLocaleFor(displayLanguage, language);
-  const table = TABLES[language];
+  // A table not loaded (yet) reads as English rather than as keys.
+  const table = tables[language] ?? en;
   const rules = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const t = (key: MessageKey, params?: Params): string => interpolate(table[key] ?? en[key], params);

@@ -2,7 +2,8 @@ export {
   createTranslator,
   languageFor,
   formatLocaleFor,
-  TABLES,
+  loadMessages,
+  registerMessages,
   type Translator,
   type Language,
 } from "./i18n";

@@ -167,7 +167,9 @@ export class FakeStore implements InteractionStorePort {
         ? this.contacts.find((c) => c.contactNo === contact.companyNo && c.type === "Company")
         : undefined;
     if (contact.type === "Person" && contact.companyNo && !company)
-      throw new StoreError("invalid", `The company ${contact.companyNo} does not exist`, { code: "unknownCompany" });
+      throw new StoreError("invalid", `The company ${contact.companyNo} does not exist`, {
+        code: "unknownCompany",
+      });
     const created: Contact = {
       ...contact,
       contactNo,
@@ -228,7 +230,9 @@ export class FakeStore implements InteractionStorePort {
     if (other)
       throw new StoreError("conflict", `${email} already belongs to ${other.name}`, { code: "emailTaken" });
     if (stored.email2 && stored.email2 !== email)
-      throw new StoreError("conflict", `${stored.name} already has ${stored.email2}`, { code: "email2Taken" });
+      throw new StoreError("conflict", `${stored.name} already has ${stored.email2}`, {
+        code: "email2Taken",
+      });
     if (contact.eTag && stored.eTag && contact.eTag !== stored.eTag)
       throw new StoreError("conflict", `${stored.name} was changed meanwhile`, { code: "changed" });
     stored.email2 = email;

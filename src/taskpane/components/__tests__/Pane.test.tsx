@@ -67,7 +67,7 @@ describe("create contact", () => {
     renderPane(mailFromJane(), { store });
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Create contact for tom@fabrikam.com" }));
-    const form = screen.getByRole("form", { name: "Create contact for tom@fabrikam.com" });
+    const form = await screen.findByRole("form", { name: "Create contact for tom@fabrikam.com" });
     expect(within(form).getByLabelText("Type")).toHaveFocus();
     expect(within(form).getByLabelText("First name")).toHaveValue("Tom");
     expect(within(form).getByLabelText("Last name")).toHaveValue("Stranger");

@@ -93,7 +93,8 @@ module.exports = (_env, argv) => {
   const publicOrigin = (process.env.ILO_PUBLIC_URL || DEV_ORIGIN).replace(/\/+$/, "");
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // Maps are written for debugging but not named in the shipped files (fewer bytes in the first download).
+    devtool: production ? "hidden-source-map" : "eval-cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       "auth-dialog": "./src/dialog/auth-dialog.ts",

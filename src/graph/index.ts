@@ -117,6 +117,7 @@ export {
   DEFAULT_SETUP,
 } from "./provisioning";
 export { MemoryOutbox, IndexedDbOutbox, defaultOutbox, type OutboxStorage } from "./outbox";
-export { LIST_NAMES, LISTS, COL } from "./schema";
+export { LIST_NAMES, COL } from "./schema";
+export { LISTS } from "./schema-lists";
 export { toStoreError } from "./errors";
 export { odataString } from "./odata";

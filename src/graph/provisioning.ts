@@ -9,7 +9,8 @@ import { groupToFields, setupToFields, templateToFields } from "./mapping";
 import { groupsRepository, allGroups } from "./repositories/groups";
 import { templateSetupRepository, allSetup } from "./repositories/template-setup";
 import { templatesRepository, allTemplates } from "./repositories/templates";
-import { COL, columnDefinition, DOCUMENT_LIBRARY, LIST_ORDER, LISTS, type ListKey } from "./schema";
+import { COL, DOCUMENT_LIBRARY, LIST_ORDER, type ListKey } from "./schema";
+import { columnDefinition, LISTS } from "./schema-lists";
 import type { Page, SharePointSite } from "./site";
 
 export interface ProvisionReport {

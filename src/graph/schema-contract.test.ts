@@ -1,7 +1,8 @@
 // The SharePoint lists are a public contract (../shared/domain/business-central-interactions.md): admins build
 // views, reports and flows on these names. This table is transcribed from the contract, independently of
 // schema.ts, so that renaming, retyping or un-indexing any column fails here. ✱ = indexed, u = unique.
-import { LIST_NAMES, LISTS, type ListKey } from "./schema";
+import { LIST_NAMES, type ListKey } from "./schema";
+import { LISTS } from "./schema-lists";
 
 type Row = [name: string, kind: string, flags?: "✱" | "✱u", choices?: string[]];
 

@@ -149,3 +149,11 @@ export async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
     }) as AxeViolation[];
   });
 }
+
+/** Waits until the entries view shows exactly n rows (it reloads after each filter change), then checks it. */
+export async function rowsToBe(pane: Frame, n: number, timeoutMs = 15_000): Promise<void> {
+  const rows = pane.getByTestId("entry-row");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && (await rows.count()) !== n) await pane.waitForTimeout(100);
+  expect(await rows.count()).toBe(n);
+}

@@ -2,7 +2,7 @@
 // statistics without "Load more", filters, a company's view with its persons' entries, and Delete canceled
 // entries with a dry run, interrupted once (the pane closed mid-way) and finished by a second run.
 import type { Frame } from "playwright-core";
-import { addItems, entryFields, openItem } from "./entries-helpers";
+import { addItems, entryFields, openItem, rowsToBe } from "./entries-helpers";
 import { FIXTURE, listItems, useWorkbench } from "./stack";
 
 jest.setTimeout(180_000);
@@ -25,14 +25,6 @@ const en = (n: number, digits = 0) =>
 async function openEntries(pane: Frame): Promise<void> {
   await pane.getByRole("button", { name: "All entries" }).click();
   await pane.getByRole("heading", { name: "Interaction log entries" }).waitFor();
-}
-
-/** Waits until the view shows exactly n rows (the list reloads after each filter change). */
-async function rowsToBe(pane: Frame, n: number): Promise<void> {
-  const rows = pane.getByTestId("entry-row");
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && (await rows.count()) !== n) await pane.waitForTimeout(100);
-  expect(await rows.count()).toBe(n);
 }
 
 /** The figures the totals show once counted: [count, cost, duration] as text. */

@@ -2,7 +2,7 @@
 // undo after a wrong template, cancel / un-cancel and the refusal after a re-log, a segment's cancel and the
 // un-cancel refusal, and an edit that meets a concurrent change.
 import type { Frame } from "playwright-core";
-import { openItem, patchItem } from "./entries-helpers";
+import { openItem, patchItem, rowsToBe } from "./entries-helpers";
 import { FIXTURE, listItems, useWorkbench } from "./stack";
 
 jest.setTimeout(120_000);
@@ -137,9 +137,7 @@ describe("a logged segment", () => {
     // The segment's own entries, each saying with whom.
     await rowAction(pane, "Proposal: research furniture for the new lab", "Show logged segment");
     await pane.getByRole("checkbox", { name: "Include canceled entries" }).check();
-    await expect(pane.getByTestId("entry-row").count()).resolves.toBeGreaterThan(0);
-    await pane.getByTestId("entry-row").nth(3).waitFor();
-    expect(await pane.getByTestId("entry-row").count()).toBe(4);
+    await rowsToBe(pane, 4);
     await pane.getByTestId("entry-row").filter({ hasText: "with Kim Akers" }).waitFor();
   });
 });

@@ -1,7 +1,9 @@
 // jsdom lacks what Fluent v9, MSAL and our code reach for in a browser; give it Node's implementations.
 import "@testing-library/jest-dom";
 import { registerMessages } from "../../src/taskpane/i18n/i18n";
+import { enViews } from "../../src/taskpane/i18n/en-views";
 import { nl } from "../../src/taskpane/i18n/nl";
+import { nlViews } from "../../src/taskpane/i18n/nl-views";
 import { registerDarkTheme } from "../../src/taskpane/theme";
 import { webDarkTheme } from "../../src/taskpane/theme-dark";
 import { webcrypto } from "node:crypto";
@@ -34,6 +36,8 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 
-// The pane loads Dutch on demand before it renders (loadMessages); component tests render at once.
-registerMessages("nl", nl);
+// The pane loads Dutch before it renders (loadMessages) and a view's strings with the view (lazyView); component
+// tests render at once.
+registerMessages("en", enViews);
+registerMessages("nl", { ...nl, ...nlViews });
 registerDarkTheme(webDarkTheme);

@@ -1,6 +1,6 @@
 // The pane: follows the selected item and shows its state (loading, nothing selected, failure, or the item).
 import { Button, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort, ProvisionSummary } from "../../domain/ports";
@@ -15,10 +15,11 @@ import { ItemView } from "./ItemView";
 import { usePaneStyles } from "./Pane.styles";
 import { ListCheck } from "./ListCheck";
 import { PendingOutbox } from "./PendingOutbox";
+import { lazyView } from "./lazy-view";
 
 // Log on send (the compose switch, "log pending" on a sent copy): loaded with the item, not with the first paint.
-const LogOnSend = lazy(() =>
-  import(/* webpackChunkName: "log-on-send" */ "./LogOnSend").then((m) => ({ default: m.LogOnSend })),
+const LogOnSend = lazyView(() =>
+  import(/* webpackChunkName: "log-on-send" */ "./LogOnSend").then((m) => m.LogOnSend),
 );
 
 export interface AppProps {

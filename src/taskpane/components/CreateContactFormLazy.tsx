@@ -1,9 +1,7 @@
 // The create-contact form opens on request ("Create contact", "Create person at …"): it loads then, on demand,
 // not with the pane's first screen.
-import { lazy } from "react";
+import { lazyView } from "./lazy-view";
 
-export const CreateContactForm = lazy(() =>
-  import(/* webpackChunkName: "create-contact" */ "./CreateContactForm").then((m) => ({
-    default: m.CreateContactForm,
-  })),
+export const CreateContactForm = lazyView(() =>
+  import(/* webpackChunkName: "create-contact" */ "./CreateContactForm").then((m) => m.CreateContactForm),
 );

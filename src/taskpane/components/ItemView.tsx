@@ -2,7 +2,7 @@
 // with a key per item load, so a new selection starts from a fresh form.
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
 import { companyNameFromSignature } from "../../domain/company-name";
 import { domainOf } from "../../domain/matching";
 import type {
@@ -27,21 +27,21 @@ import { EntriesView } from "./EntriesViewLazy";
 import { ErrorState } from "./ErrorState";
 import { HistoryPanel } from "./HistoryPanel";
 import { fieldId, LogForm } from "./LogForm";
-import { LogResults } from "./LogResults";
+import { lazyView } from "./lazy-view";
 import { usePaneStyles } from "./Pane.styles";
 import { ParticipantList } from "./ParticipantList";
 
+// The per-contact results appear after a log: loaded while the user fills in the form (preloaded on mount).
+const LogResults = lazyView(() =>
+  import(/* webpackChunkName: "log-results" */ "./LogResults").then((m) => m.LogResults),
+);
 // "Logged for … on … by …": only for an item logged before, so loaded then.
-const AlreadyLoggedBanner = lazy(() =>
-  import(/* webpackChunkName: "already-logged" */ "./AlreadyLoggedBanner").then((m) => ({
-    default: m.AlreadyLoggedBanner,
-  })),
+const AlreadyLoggedBanner = lazyView(() =>
+  import(/* webpackChunkName: "already-logged" */ "./AlreadyLoggedBanner").then((m) => m.AlreadyLoggedBanner),
 );
 // Contacts added from search: only there once the user has added someone, so loaded then.
-const AddedContacts = lazy(() =>
-  import(/* webpackChunkName: "contacts" */ "./contacts/AddedContacts").then((m) => ({
-    default: m.AddedContacts,
-  })),
+const AddedContacts = lazyView(() =>
+  import(/* webpackChunkName: "contacts" */ "./contacts/AddedContacts").then((m) => m.AddedContacts),
 );
 
 export interface ItemViewProps {
@@ -167,6 +167,11 @@ export function ItemView({
     // Only a new request (a new id) adds.
   }, [addedId]);
 
+  useEffect(() => {
+    // Failing here is not fatal: rendering the results tries again.
+    LogResults.preload().catch(() => undefined);
+  }, []);
+
   const submit = () => {
     setExpanded(false);
     void log.submit();
@@ -267,12 +272,14 @@ export function ItemView({
       {/* Always mounted, so screen readers announce the per-contact results when they appear. */}
       <div aria-live="polite" aria-relevant="additions text" data-testid="log-results-region">
         {log.result && (
-          <LogResults
-            ref={log.resultsHeading}
-            results={log.result.result.results}
-            names={log.result.names}
-            {...(canUndo(log.result.result) ? { undo: { state: undo.state, onUndo: undo.undo } } : {})}
-          />
+          <Suspense fallback={null}>
+            <LogResults
+              ref={log.resultsHeading}
+              results={log.result.result.results}
+              names={log.result.names}
+              {...(canUndo(log.result.result) ? { undo: { state: undo.state, onUndo: undo.undo } } : {})}
+            />
+          </Suspense>
         )}
       </div>
       {finished && (

@@ -1,10 +1,11 @@
 // Checks once per pane start, after the first item is shown (a request of its own, never in the item's $batch),
 // that DedupeKey enforces unique values on the lists; the warning and the set-up report load on demand (ListHealth)
 // only when there is something to show, so the first screen stays small.
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import type { InteractionStorePort, ListWarning, ProvisionSummary } from "../../domain/ports";
+import { lazyView } from "./lazy-view";
 
-const ListHealth = lazy(() => import("./ListHealth"));
+const ListHealth = lazyView(() => import("./ListHealth").then((m) => m.default));
 
 export interface ListCheckProps {
   store: InteractionStorePort;

@@ -4,18 +4,17 @@
 // indicator: no dialog, no alert. When a background run needs the user to sign in, the button says so ("Sign in
 // to send N pending logs") and nothing pops up until it is clicked. Logs of other accounts are only counted.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import type { InteractionStorePort } from "../../domain/ports";
 import { usePendingLogs } from "../hooks/usePendingLogs";
 import { useI18n } from "../i18n";
+import { lazyView } from "./lazy-view";
 import { usePaneStyles } from "./Pane.styles";
 
 // Logs SharePoint refused for good are rare: the list that lets the user send them again or discard them loads
 // when there is one.
-const PendingFailedLogs = lazy(() =>
-  import(/* webpackChunkName: "pending-failed" */ "./PendingFailedLogs").then((m) => ({
-    default: m.PendingFailedLogs,
-  })),
+const PendingFailedLogs = lazyView(() =>
+  import(/* webpackChunkName: "pending-failed" */ "./PendingFailedLogs").then((m) => m.PendingFailedLogs),
 );
 
 export interface PendingOutboxProps {

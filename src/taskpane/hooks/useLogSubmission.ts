@@ -1,6 +1,6 @@
 // Sending the log form: validation first (focus goes to the first invalid field), then the store; what the last
 // log did, the message for screen readers, and a key that tells the history to reload.
-import { useCallback, useRef, useState, type RefObject } from "react";
+import { useCallback, useRef, useState, type RefCallback } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { InteractionStorePort, ItemContext, LogResult } from "../../domain/ports";
 import type { Contact, UserProfile } from "../../domain/types";
@@ -35,8 +35,8 @@ export interface LogSubmission {
   /** Bumped after each log that reached the store: the history reloads. */
   historyKey: number;
   bumpHistory(): void;
-  /** Focused when the results appear. */
-  resultsHeading: RefObject<HTMLHeadingElement | null>;
+  /** Ref for the results heading: focused when the results appear (also when the results view loads later). */
+  resultsHeading: RefCallback<HTMLHeadingElement>;
   submit(): Promise<void>;
 }
 
@@ -62,7 +62,16 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
   const [error, setError] = useState<StoreError | undefined>();
   const [announcement, setAnnouncement] = useState("");
   const [historyKey, setHistoryKey] = useState(0);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  // The results view loads on demand: the first time, the heading mounts after the log finished.
+  const focusHeading = useRef(false);
+  const resultsHeading = useCallback((el: HTMLHeadingElement | null) => {
+    heading.current = el;
+    if (el && focusHeading.current) {
+      focusHeading.current = false;
+      el.focus();
+    }
+  }, []);
   const { contacts } = participants;
 
   const submit = useCallback(async () => {
@@ -95,7 +104,12 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
       setAnnouncement(loggedCount > 0 ? i18n.plural("loggedSummary", loggedCount) : "");
       setHistoryKey((k) => k + 1);
       onLogged();
-      requestAnimationFrame(() => resultsHeading.current?.focus());
+      focusHeading.current = true;
+      requestAnimationFrame(() => {
+        if (!heading.current || !focusHeading.current) return;
+        focusHeading.current = false;
+        heading.current.focus();
+      });
     } catch (e) {
       setError(asStoreError(e));
       setAnnouncement(i18n.t("logFailed"));

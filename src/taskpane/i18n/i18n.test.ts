@@ -1,7 +1,11 @@
-import { en } from "./en";
+import { en as enFirst } from "./en";
+import { enViews } from "./en-views";
 import { createTranslator, formatLocaleFor, languageFor } from "./i18n";
-import { nl } from "./nl";
+import { nl as nlFirst } from "./nl";
+import { nlViews } from "./nl-views";
 
+const en = { ...enFirst, ...enViews };
+const nl = { ...nlFirst, ...nlViews };
 const TABLES = { en, nl };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -20,6 +24,12 @@ describe("string tables", () => {
     for (const [key, value] of Object.entries(en)) {
       expect([key, placeholders(table[key]!)]).toEqual([key, placeholders(value)]);
     }
+  });
+
+  it("puts no key in both the first-screen and the on-demand table", () => {
+    expect(Object.keys(enFirst).filter((k) => k in enViews)).toEqual([]);
+    expect(Object.keys(nlFirst).sort()).toEqual(Object.keys(enFirst).sort());
+    expect(Object.keys(nlViews).sort()).toEqual(Object.keys(enViews).sort());
   });
 
   it("gives every plural key both forms", () => {
@@ -92,5 +102,21 @@ describe("loading a language on demand", () => {
     // English needs no loading, and an unknown language falls back to it.
     await isolated.loadMessages("fr-FR");
     expect(isolated.createTranslator("fr-FR").t("appTitle")).toBe(en.appTitle);
+  });
+
+  it("reads a view's strings once loadViewMessages resolves, in English and in the language loaded", async () => {
+    let isolated!: typeof import("./i18n");
+    jest.isolateModules(() => {
+      isolated = jest.requireActual<typeof import("./i18n")>("./i18n");
+    });
+    // Before the view strings arrive a key reads as itself: lazyView awaits them so a view never shows that.
+    expect(isolated.createTranslator("en-US").t("entriesHeading")).toBe("entriesHeading");
+    await isolated.loadMessages("nl-NL");
+    await isolated.loadViewMessages();
+    expect(isolated.createTranslator("en-US").t("entriesHeading")).toBe(enViews.entriesHeading);
+    expect(isolated.createTranslator("nl-NL").t("entriesHeading")).toBe(nlViews.entriesHeading);
+    expect(nlViews.entriesHeading).not.toBe(enViews.entriesHeading);
+    // First-screen strings are still there after the merge.
+    expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe(nl.appTitle);
   });
 });

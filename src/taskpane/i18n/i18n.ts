@@ -10,11 +10,12 @@ export type Params = Record<string, string | number>;
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
 // English is the fallback and ships with the first screen; other tables load on demand (`loadMessages`) before
-// the pane renders, so a Dutch user gets Dutch from the first screen without English users carrying it.
-const tables: Partial<Record<Language, Messages>> = { en };
+// the pane renders, so a Dutch user gets Dutch from the first screen without English users carrying it. Strings of
+// the views loaded on demand come with those views (`loadViewMessages`, awaited by `lazyView`).
+const tables: Partial<Record<Language, Partial<Messages>>> = { en };
 
-export function registerMessages(language: Language, table: Messages): void {
-  tables[language] = table;
+export function registerMessages(language: Language, table: Partial<Messages>): void {
+  tables[language] = { ...tables[language], ...table };
 }
 
 /** Loads the table Office's display language picks; resolves when `createTranslator` can use it. */
@@ -22,6 +23,30 @@ export async function loadMessages(displayLanguage: string | undefined): Promise
   const language = languageFor(displayLanguage);
   if (tables[language]) return;
   if (language === "nl") registerMessages("nl", (await import(/* webpackChunkName: "i18n-nl" */ "./nl")).nl);
+}
+
+const viewLoads: Partial<Record<Language, Promise<void>>> = {};
+
+async function importViewMessages(language: Language): Promise<Partial<Messages>> {
+  if (language === "nl") return (await import(/* webpackChunkName: "i18n-nl-views" */ "./nl-views")).nlViews;
+  return (await import(/* webpackChunkName: "i18n-views" */ "./en-views")).enViews;
+}
+
+/** Loads the strings of the on-demand views, in English and in every language already loaded. */
+export async function loadViewMessages(): Promise<void> {
+  const languages = ["en", ...(Object.keys(tables) as Language[]).filter((l) => l !== "en")] as Language[];
+  await Promise.all(
+    languages.map((language) => {
+      viewLoads[language] ??= importViewMessages(language).then(
+        (table) => registerMessages(language, table),
+        (error: unknown) => {
+          delete viewLoads[language];
+          throw error;
+        },
+      );
+      return viewLoads[language];
+    }),
+  );
 }
 
 export function languageFor(displayLanguage: string | undefined): Language {
@@ -85,11 +110,12 @@ const STORE_ERROR_KEYS: Record<StoreErrorKind, MessageKey> = {
 export function createTranslator(displayLanguage: string | undefined): Translator {
   const language = languageFor(displayLanguage);
   const locale = formatLocaleFor(displayLanguage, language);
-  // A table not loaded (yet) reads as English rather than as keys.
-  const table = tables[language] ?? en;
   const rules = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-  const t = (key: MessageKey, params?: Params): string => interpolate(table[key] ?? en[key], params);
+  // Read at call time: view strings register after the translator exists. A string not loaded (yet) reads as
+  // English, and as its key only if English lacks it too.
+  const t = (key: MessageKey, params?: Params): string =>
+    interpolate(tables[language]?.[key] ?? tables.en?.[key] ?? key, params);
   return {
     language,
     locale,

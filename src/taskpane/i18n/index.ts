@@ -3,6 +3,7 @@ export {
   languageFor,
   formatLocaleFor,
   loadMessages,
+  loadViewMessages,
   registerMessages,
   type Translator,
   type Language,

@@ -1,11 +1,16 @@
 // The contact views load on demand: the first screen (the open item) does not need them, and the pane's initial
 // JavaScript stays within its budget.
 import { Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, type ComponentProps } from "react";
+import { Suspense, type ComponentProps } from "react";
 import { useI18n } from "../../i18n";
+import { lazyView } from "../lazy-view";
 
-const Panel = lazy(() => import(/* webpackChunkName: "contacts" */ "./ContactPanel"));
-const Link = lazy(() => import(/* webpackChunkName: "contacts" */ "./LinkAddressForm"));
+const Panel = lazyView(() =>
+  import(/* webpackChunkName: "contacts" */ "./ContactPanel").then((m) => m.default),
+);
+const Link = lazyView(() =>
+  import(/* webpackChunkName: "contacts" */ "./LinkAddressForm").then((m) => m.default),
+);
 
 function Loading() {
   const i18n = useI18n();

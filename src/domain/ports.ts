@@ -15,6 +15,7 @@ import type {
   TemplateSetup,
   UserProfile,
 } from "./types";
+import type { ContentStorePort, KeepContentRequest } from "./content-ports";
 import type { StoreError } from "./errors";
 import type { MatchingPolicy } from "./matching";
 
@@ -112,6 +113,11 @@ export interface PendingLog {
    * describes it (the entries' contacts, the first entry's description) so that the pending list can show it.
    */
   change?: PendingChange;
+  /**
+   * Not a log but a mail's content to keep with entries already logged (issue 15): the upload failed and is retried
+   * from here, files included. `request` then only describes it, as for a change.
+   */
+  content?: KeepContentRequest;
 }
 
 /** Cancel or un-cancel, kept in the outbox while SharePoint cannot be reached and replayed like a log. */
@@ -188,7 +194,7 @@ export interface ReferenceData {
 
 export type NewContact = Omit<Contact, "contactNo" | "id" | "eTag">;
 
-export interface InteractionStorePort extends EntryManagementPort {
+export interface InteractionStorePort extends EntryManagementPort, ContentStorePort {
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext>;
   logInteraction(request: LogRequest): Promise<LogResult>;
   getHistory(query: HistoryQuery): Promise<HistoryPage>;

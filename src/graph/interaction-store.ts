@@ -1,5 +1,11 @@
 // InteractionStorePort over SharePoint lists through Microsoft Graph: a thin facade. Each job lives in its own
 // module under ./store (item context, log writing, outbox replay, history, contacts); they share a StoreCore.
+import type {
+  KeepContentContext,
+  KeepContentRequest,
+  KeepContentResult,
+} from "../domain/content-ports";
+import { effectiveContentChoice } from "../domain/mail-content";
 import type { MatchingPolicy } from "../domain/matching";
 import type {
   ContactSearchPage,
@@ -30,6 +36,7 @@ import type {
   InteractionStatistics,
   LoggedSegment,
 } from "../domain/types";
+import { isTransient, toStoreError } from "./errors";
 import type { ProvisionReport } from "./provisioning";
 import { createContact } from "./store/contact-service";
 import { readHistory } from "./store/history-reader";
@@ -51,6 +58,8 @@ export { formatContactNo, nextContactNumber } from "./store/contact-service";
 const contactsLater = () => import(/* webpackChunkName: "contacts-store" */ "./store/contacts-later");
 /** The entries window's storage (list, totals, cancel, edit, delete job): loaded with it, on demand. */
 const entriesLater = () => import(/* webpackChunkName: "entries-store" */ "./store/entries-later");
+/** Keeping a mail's content (issue 15): loaded with the first log that keeps something. */
+const contentLater = () => import(/* webpackChunkName: "content-store" */ "./store/content-later");
 type EntryChanges = InstanceType<Awaited<ReturnType<typeof entriesLater>>["EntryChanges"]>;
 
 export class GraphInteractionStore implements InteractionStorePort {
@@ -99,9 +108,39 @@ export class GraphInteractionStore implements InteractionStorePort {
       (p, run) =>
         p.change
           ? entriesLater().then(({ replayChange }) => replayChange(this.coreForRun(run), p.change!))
-          : this.writerForRun(run).log(p.request, p.id, true),
+          : p.content
+            ? this.replayContent(this.coreForRun(run), p.content)
+            : this.writerForRun(run).log(p.request, p.id, true),
       options,
     );
+  }
+
+  /**
+   * Keeps a mail's content with its entries. An upload that cannot finish now (offline, timed out, throttled) is
+   * not lost: the content, files included, waits in the outbox and is kept when SharePoint is back (`queued`).
+   */
+  async keepContent(request: KeepContentRequest, context: KeepContentContext): Promise<KeepContentResult> {
+    const settings = this.core.deps.content ?? {};
+    try {
+      return await this.core.provisionedOr(async () =>
+        (await contentLater()).keepContent(this.core, settings, request, context.onProgress),
+      );
+    } catch (e) {
+      const err = toStoreError(e);
+      if (!isTransient(err)) throw err;
+      await this.outbox.enqueue(context.log, this.core.newId(), err, undefined, request);
+      return {
+        kept: effectiveContentChoice(request.choice, settings.cap ?? "full"),
+        uploaded: [],
+        reused: [],
+        queued: true,
+      };
+    }
+  }
+
+  private async replayContent(core: StoreCore, request: KeepContentRequest): Promise<LogResult> {
+    await (await contentLater()).keepContent(core, core.deps.content ?? {}, request);
+    return { results: [] };
   }
 
   private coreForRun(run: ReplayContext): StoreCore {

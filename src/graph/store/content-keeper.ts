@@ -2,6 +2,12 @@
 // in Interaction Documents (named from a hash of SourceId), and every entry logged from the item gets the folder's
 // webUrl in DocumentUrl. Logging the same mail again (for more contacts) finds the folder and the files already there
 // (same name and size) and uploads nothing twice. The size limit is checked before anything is uploaded.
+import {
+  PROTECTED_NOTE,
+  type KeepContentRequest,
+  type KeepContentResult,
+  type KeptFile,
+} from "../../domain/content-ports";
 import { StoreError } from "../../domain/errors";
 import {
   bodyExcerpt,
@@ -13,9 +19,9 @@ import {
   type ContentChoice,
 } from "../../domain/mail-content";
 import { storedSourceId } from "../../domain/source-ref";
-import { entryContentToFields } from "../mapping";
+import { entryContentToFields, type Fields } from "../mapping";
 import { DocumentsRepository, type DriveItem } from "../repositories/documents";
-import { entriesRepository } from "../repositories/entries";
+import { entriesBySource, entriesRepository } from "../repositories/entries";
 import type { SharePointSite } from "../site";
 import {
   SESSION_GONE,
@@ -24,35 +30,7 @@ import {
   type SessionUploadOptions,
 } from "./content-upload";
 
-export interface KeptFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export interface KeepContentRequest {
-  /** The source item's SourceId, as the entries carry it. */
-  sourceId: string;
-  /** The user's choice for this log (the administrator's cap lowers it). */
-  choice: ContentChoice;
-  /** The plain-text body, for the excerpt. */
-  plainBody?: string;
-  /** With "full": the `.eml`, or the body `.html` and the attachments the user kept. */
-  files?: readonly KeptFile[];
-  /** Every entry logged from the item in this log. */
-  entryIds: readonly string[];
-}
-
-export interface KeepContentResult {
-  /** What was kept, after the cap (and "excerpt" when the whole mail was refused for its size). */
-  kept: ContentChoice;
-  documentUrl?: string;
-  bodyExcerpt?: string;
-  uploaded: string[];
-  /** Files the folder held already (an earlier log of the same item): not uploaded again. */
-  reused: string[];
-  /** Why the whole mail was not kept (over the limit): nothing was uploaded. */
-  refused?: string;
-}
+export type { KeepContentRequest, KeepContentResult, KeptFile } from "../../domain/content-ports";
 
 export interface ContentKeeperOptions extends Omit<SessionUploadOptions, "onProgress"> {
   site: SharePointSite;
@@ -77,6 +55,11 @@ export class ContentKeeper {
     let kept = effectiveContentChoice(req.choice, this.options.cap ?? "full");
     const result: KeepContentResult = { kept, uploaded: [], reused: [] };
     if (kept === "none") return result;
+    if (req.notCopied) {
+      // Protected mail: nothing is copied, and every entry says why.
+      await this.writeFields(req, entryContentToFields({ bodyExcerpt: PROTECTED_NOTE }));
+      return { kept: "none", uploaded: [], reused: [], notCopied: req.notCopied };
+    }
     const excerpt = req.plainBody ? bodyExcerpt(req.plainBody) : "";
     if (excerpt) result.bodyExcerpt = excerpt;
     if (kept === "full") {
@@ -99,10 +82,22 @@ export class ContentKeeper {
       ...(result.documentUrl ? { documentUrl: result.documentUrl } : {}),
       ...(result.bodyExcerpt ? { bodyExcerpt: result.bodyExcerpt } : {}),
     });
-    // Only our two columns are written, so no other change can be overwritten: If-Match * (any version).
-    if (Object.keys(fields).length)
-      await Promise.all(req.entryIds.map((id) => this.entries.update(id, fields, "*")));
+    await this.writeFields(req, fields);
     return result;
+  }
+
+  /** Only our two columns are written, so no other change can be overwritten: If-Match * (any version). */
+  private async writeFields(req: KeepContentRequest, fields: Fields): Promise<void> {
+    if (!Object.keys(fields).length) return;
+    const ids = new Set(req.entryIds);
+    if (req.contactNos?.length) {
+      // Entries written after the content was decided (their log waited in the outbox): found by the indexed
+      // SourceId, the non-canceled one of each contact.
+      const wanted = new Set(req.contactNos);
+      for (const e of await this.entries.listAll(entriesBySource(req.sourceId), 10))
+        if (e.id && !e.canceled && wanted.has(e.contactNo)) ids.add(e.id);
+    }
+    await Promise.all([...ids].map((id) => this.entries.update(id, fields, "*")));
   }
 
   private async upload(folder: DriveItem, files: KeptFile[], result: KeepContentResult): Promise<void> {

@@ -7,6 +7,7 @@
 //   discard waits for that claim, and a replay's bookkeeping never writes back a log that was discarded meanwhile.
 // - Bounded: a run still going after `runDeadlineMs` is aborted (its requests cancelled through the signal), so
 //   the next Send now starts a fresh run and Discard is never stuck behind it.
+import type { KeepContentRequest } from "../../domain/content-ports";
 import { needsInteractiveSignIn, StoreError } from "../../domain/errors";
 import type {
   FlushOptions,
@@ -58,8 +59,17 @@ export class OutboxReplay {
     this.deadline = options.runDeadlineMs ?? 120_000;
   }
 
-  /** `change`: not a log but a cancel / un-cancel made offline (issue 11); `request` then describes it. */
-  async enqueue(request: LogRequest, id: string, err: StoreError, change?: PendingChange): Promise<void> {
+  /**
+   * `change`: not a log but a cancel / un-cancel made offline (issue 11); `content`: a mail's content still to keep
+   * (issue 15). `request` then describes it.
+   */
+  async enqueue(
+    request: LogRequest,
+    id: string,
+    err: StoreError,
+    change?: PendingChange,
+    content?: KeepContentRequest,
+  ): Promise<void> {
     const owner = request.correspondence?.mailboxOwner?.address?.trim().toLowerCase();
     const user = this.account?.user ?? request.user.emailAddress.trim().toLowerCase();
     const pending: PendingLog = {
@@ -70,6 +80,7 @@ export class OutboxReplay {
       lastError: err.message,
       ...(this.account ? { account: { ...this.account, mailbox: owner || user } } : {}),
       ...(change ? { change } : {}),
+      ...(content ? { content } : {}),
     };
     await this.outbox.put(pending);
   }

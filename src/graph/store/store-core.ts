@@ -15,6 +15,7 @@ import { allSetup, templateSetupRepository } from "../repositories/template-setu
 import { allTemplates, templatesRepository } from "../repositories/templates";
 import type { OutboxAccount } from "../../domain/ports";
 import type { OutboxStorage } from "../outbox";
+import type { ContentSettings } from "./content-later";
 import type { ReplayContext } from "./outbox-replay";
 import type { SharePointSite } from "../site";
 
@@ -39,6 +40,8 @@ export interface InteractionStoreDeps {
   forRun?: (run: ReplayContext) => Pick<InteractionStoreDeps, "site" | "batch">;
   /** How long one outbox run may take before it is aborted (default 2 minutes). */
   outboxRunDeadlineMs?: number;
+  /** Keeping a mail's content (issue 15): the administrator's cap, the size limit, an upload's deadline. */
+  content?: ContentSettings;
 }
 
 export interface ReferenceData {

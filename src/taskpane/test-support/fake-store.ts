@@ -1,6 +1,20 @@
 // An in-memory InteractionStorePort built on the domain's own rules (matching, entry building, dedupe), so UI
 // tests exercise real behaviour: what is logged shows up in history, the same item is never logged twice.
+import {
+  PROTECTED_NOTE,
+  type KeepContentContext,
+  type KeepContentRequest,
+  type KeepContentResult,
+} from "../../domain/content-ports";
 import { buildEntries, buildSegment } from "../../domain/entry-builder";
+import {
+  bodyExcerpt,
+  checkContentSize,
+  contentFolderName,
+  DEFAULT_CONTENT_LIMIT_BYTES,
+  effectiveContentChoice,
+  type ContentChoice,
+} from "../../domain/mail-content";
 import { StoreError, type StoreErrorKind } from "../../domain/errors";
 import { normalizeEmail, resolveMatches, type MatchingPolicy } from "../../domain/matching";
 import type {
@@ -355,6 +369,79 @@ export class FakeStore implements InteractionStorePort {
     this.enter("undoLog", [result]);
     return this.book.undo(result);
   }
+  /** The administrator's cap and the size limit, as the real store gets them from the configuration. */
+  contentCap: ContentChoice = "full";
+  contentLimitBytes = DEFAULT_CONTENT_LIMIT_BYTES;
+  /** Uploaded files by folder name: what the document library would hold. */
+  readonly folders = new Map<string, Map<string, number>>();
+
+  async keepContent(request: KeepContentRequest, context: KeepContentContext): Promise<KeepContentResult> {
+    let kept = effectiveContentChoice(request.choice, this.contentCap);
+    try {
+      this.enter("keepContent", [request, context]);
+    } catch (e) {
+      const err = e as StoreError;
+      if (err.kind !== "offline") throw err;
+      this.pending.push({
+        id: `content-${this.nextId++}`,
+        request: context.log,
+        queuedAt: new Date().toISOString(),
+        attempts: 0,
+        lastError: err.message,
+        content: request,
+      });
+      return { kept, uploaded: [], reused: [], queued: true };
+    }
+    const result: KeepContentResult = { kept, uploaded: [], reused: [] };
+    if (kept === "none") return result;
+    const ids = new Set(request.entryIds);
+    const targets = this.entries.filter(
+      (e) =>
+        (e.id && ids.has(e.id)) ||
+        (!e.canceled && e.sourceId === request.sourceId && request.contactNos?.includes(e.contactNo)),
+    );
+    if (request.notCopied) {
+      for (const e of targets) e.bodyExcerpt = PROTECTED_NOTE;
+      return { kept: "none", uploaded: [], reused: [], notCopied: request.notCopied };
+    }
+    const excerpt = request.plainBody ? bodyExcerpt(request.plainBody) : "";
+    if (excerpt) result.bodyExcerpt = excerpt;
+    if (kept === "full") {
+      const files = request.files ?? [];
+      const check = checkContentSize(
+        files.map((f) => ({ name: f.name, size: f.bytes.length })),
+        this.contentLimitBytes,
+      );
+      if (!check.ok) {
+        kept = "excerpt";
+        result.kept = kept;
+        result.refused = check.message;
+      } else if (files.length) {
+        const name = contentFolderName(request.sourceId);
+        const folder = this.folders.get(name) ?? new Map<string, number>();
+        this.folders.set(name, folder);
+        const total = files.reduce((n, f) => n + f.bytes.length, 0);
+        let sent = 0;
+        for (const f of files) {
+          if (folder.get(f.name) === f.bytes.length) {
+            result.reused.push(f.name);
+            continue;
+          }
+          folder.set(f.name, f.bytes.length);
+          sent += f.bytes.length;
+          context.onProgress?.(sent, total);
+          result.uploaded.push(f.name);
+        }
+        result.documentUrl = `https://contoso.sharepoint.com/sites/crm/Interaction Documents/${name}`;
+      }
+    }
+    for (const e of targets) {
+      if (result.documentUrl) e.documentUrl = result.documentUrl;
+      if (result.bodyExcerpt) e.bodyExcerpt = result.bodyExcerpt;
+    }
+    return result;
+  }
+
   async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
     this.enter("editEntry", [entry, edit]);
     return this.book.edit(entry, edit);

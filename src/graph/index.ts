@@ -71,6 +71,11 @@ export function createInteractionStore(
     ...(options.outboxRunDeadlineMs !== undefined
       ? { outboxRunDeadlineMs: options.outboxRunDeadlineMs }
       : {}),
+    content: {
+      ...(config.keepContentMax ? { cap: config.keepContentMax } : {}),
+      ...(config.contentLimitBytes ? { limitBytes: config.contentLimitBytes } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    },
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type DraftMeeting,
   type DraftMessage,
   type FixtureAddress,
+  type FixtureAttachment,
   type HostBridge,
   type WorkbenchItem,
 } from "../stand-in/workbench-model";
@@ -267,9 +268,58 @@ function addressLine(label: string, list: FixtureAddress[]): HTMLElement | null 
   );
 }
 
+/** Sizes as Outlook's attachment well shows them: bytes, KB, then MB with one decimal. */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The attachment well above the body (inline images are part of the body, as in Outlook). */
+function attachmentWell(list: FixtureAttachment[]): HTMLElement | null {
+  const shown = list.filter((a) => !a.isInline);
+  if (!shown.length) return null;
+  const ul = h("ul", {
+    class: "attachments",
+    "aria-label": "Attachments",
+    "data-testid": "read-attachments",
+  });
+  for (const a of shown) {
+    const kind = a.attachmentType === "cloud" ? "link" : a.attachmentType === "item" ? "mail" : "";
+    ul.append(
+      h(
+        "li",
+        {
+          class: "attachment",
+          "data-testid": "read-attachment",
+          title: a.attachmentType === "cloud" ? a.url : a.name,
+        },
+        h("span", { class: "attachment-name" }, a.name),
+        h(
+          "span",
+          { class: "attachment-size" },
+          kind ? `${kind} · ${formatSize(a.size)}` : formatSize(a.size),
+        ),
+      ),
+    );
+  }
+  return ul;
+}
+
+function inlineImages(list: FixtureAttachment[]): HTMLElement | null {
+  const inline = list.filter((a) => a.isInline);
+  if (!inline.length) return null;
+  return h(
+    "div",
+    { class: "inline-images", "data-testid": "read-inline-images" },
+    ...inline.map((a) => h("span", { class: "inline-image", title: a.contentId }, `[image: ${a.name}]`)),
+  );
+}
+
 function renderRead(item: Extract<WorkbenchItem, { mode: "read" }>): HTMLElement {
   if (item.kind === "message") {
     const m = item.data;
+    const protectedClass = /smime|rpmsg/i.test(m.itemClass ?? "") ? m.itemClass : undefined;
     return h(
       "article",
       { "data-testid": "read-view" },
@@ -283,7 +333,16 @@ function renderRead(item: Extract<WorkbenchItem, { mode: "read" }>): HTMLElement
       addressLine("To", m.to),
       addressLine("Cc", m.cc),
       h("p", { class: "meta" }, fmt(m.dateTimeCreated)),
+      protectedClass
+        ? h(
+            "p",
+            { class: "meta protected", "data-testid": "read-protection" },
+            `Encrypted message (${protectedClass})`,
+          )
+        : null,
+      attachmentWell(m.attachments ?? []),
       h("div", { class: "body", "data-testid": "read-body" }, m.body),
+      inlineImages(m.attachments ?? []),
     );
   }
   const a = item.data;

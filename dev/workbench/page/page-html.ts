@@ -41,6 +41,12 @@ body[data-theme=dark] .item .subject { color: #8ac2f5; }
 .meta-label { font-weight: 600; }
 .body { margin-top: 18px; padding-top: 14px; border-top: 1px solid var(--line); white-space: pre-wrap; line-height: 1.5; }
 .empty { color: var(--muted); padding: 20px; }
+.attachments { list-style: none; display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0 0; padding: 0; }
+.attachment { display: flex; flex-direction: column; min-width: 160px; max-width: 260px; padding: 6px 10px; border: 1px solid var(--line); border-radius: 4px; background: var(--bg); }
+.attachment-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.attachment-size { font-size: 12px; color: var(--muted); }
+.protected { color: var(--text); font-weight: 600; }
+.inline-images { margin-top: 8px; color: var(--muted); font-size: 12px; }
 .compose .field { display: grid; grid-template-columns: 150px 1fr; align-items: start; gap: 6px; margin: 8px 0; }
 .compose input, .compose textarea { font: inherit; color: var(--text); background: var(--panel); padding: 6px 8px; border: 1px solid var(--line); border-radius: 4px; width: 100%; }
 .compose input[aria-invalid=true] { border-color: #c50f1f; }

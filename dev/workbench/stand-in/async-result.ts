@@ -26,7 +26,8 @@ export const ERRORS = {
   notShared: { name: "GenericResponseError", code: 9020 },
   dataExceedsMaximumSize: { name: "DataExceedsMaximumSize", code: 1000 },
   invalidEventType: { name: "InvalidEventType", code: 5001 },
-  itemNotFound: { name: "ItemNotFound", code: 9048 },
+  itemNotFound: { name: "ItemNotFound", code: 9049 },
+  invalidAttachmentId: { name: "InvalidAttachmentId", code: 9003 },
 } as const;
 
 export class StandInFailure extends Error {

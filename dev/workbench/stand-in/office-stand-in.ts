@@ -10,6 +10,7 @@ import {
   type Callback,
   type Scheduler,
 } from "./async-result";
+import { fixtureAttachmentContent } from "./attachment-content";
 import { ItemEvents, RECIPIENTS_CHANGED, type RecipientField } from "./item-events";
 import { createRoamingSettings } from "./roaming-settings";
 import {
@@ -17,6 +18,7 @@ import {
   type DraftMeeting,
   type DraftMessage,
   type FixtureAddress,
+  type FixtureAttachment,
   type FixtureMeeting,
   type FixtureMessage,
   type HostBridge,
@@ -53,6 +55,13 @@ export const MAILBOX_ENUMS = Object.freeze({
     Contact: "contact",
   }),
   AttachmentType: Object.freeze({ File: "file", Item: "item", Cloud: "cloud" }),
+  // Mailbox 1.8.
+  AttachmentContentFormat: Object.freeze({
+    Base64: "base64",
+    Url: "url",
+    Eml: "eml",
+    ICalendar: "iCalendar",
+  }),
 });
 
 function compareVersions(a: string, b: string): number {
@@ -175,24 +184,65 @@ function customPropertiesLoader(env: ItemEnv, store: { customProperties: Record<
   });
 }
 
-function bodyReader(env: ItemEnv, text: () => string) {
+const escapeHtml = (t: string): string =>
+  t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function bodyReader(env: ItemEnv, text: () => string, inline: readonly FixtureAttachment[] = []) {
   return Object.freeze({
     getAsync: asyncMethod(env, "body.getAsync", 1, (coercion) => {
       if (coercion !== "text" && coercion !== "html")
         throw new StandInFailure("invalidFormat", "coercionType must be text or html");
       const t = text();
-      // HTML coercion escapes the text so the add-in never receives live markup it did not write.
-      return coercion === "text"
-        ? t
-        : `<div>${t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>")}</div>`;
+      if (coercion === "text") return t;
+      // HTML coercion escapes the text so the add-in never receives live markup it did not write; inline images
+      // appear as Outlook on the web shows them, by content id (a cid: source loads nothing on its own).
+      const images = inline
+        .map((a) => `<img src="cid:${escapeHtml(a.contentId ?? "")}" alt="${escapeHtml(a.name)}">`)
+        .join("");
+      return `<div>${escapeHtml(t).replace(/\n/g, "<br>")}${images ? `<br>${images}` : ""}</div>`;
     }),
   });
 }
 
+/** Read mode's AttachmentDetails: Office's property names only; a cloud attachment's id is its URL. */
+function attachmentDetails(a: FixtureAttachment) {
+  return Object.freeze({
+    id: a.attachmentType === "cloud" ? (a.url ?? a.id) : a.id,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+    attachmentType: a.attachmentType,
+    isInline: a.isInline ?? false,
+    ...(a.contentId ? { contentId: a.contentId } : {}),
+  });
+}
+
+/**
+ * getAttachmentContentAsync (Mailbox 1.8): (attachmentId, [options], callback). A missing or non-string id throws
+ * at once, as Outlook's argument checks do; an unknown id fails with InvalidAttachmentId (9003). The content is
+ * made on this call only: a 30 MB attachment costs nothing until someone asks for it.
+ */
+function attachmentContentReader(env: ItemEnv, attachments: readonly FixtureAttachment[]) {
+  const read = asyncMethod(env, "getAttachmentContentAsync", 1, (id) => {
+    const a = attachments.find((x) => attachmentDetails(x).id === id);
+    if (!a) throw new StandInFailure("invalidAttachmentId", "The attachment ID was invalid.");
+    return Object.freeze(fixtureAttachmentContent(a));
+  });
+  return (...args: unknown[]): void => {
+    const id = args[0];
+    if (typeof id !== "string" || id === "")
+      throw new Error(
+        "Sys.ArgumentException: getAttachmentContentAsync requires a non-empty attachmentId string",
+      );
+    read(...args);
+  };
+}
+
 function readMessageItem(env: ItemEnv, m: FixtureMessage) {
+  const attachments = m.attachments ?? [];
   const item: Record<string, unknown> = {
     itemType: MAILBOX_ENUMS.ItemType.Message,
-    itemClass: "IPM.Note",
+    itemClass: m.itemClass ?? "IPM.Note",
     itemId: m.itemId,
     internetMessageId: m.internetMessageId,
     conversationId: `conv-${m.itemId}`,
@@ -204,8 +254,13 @@ function readMessageItem(env: ItemEnv, m: FixtureMessage) {
     cc: m.cc.map(details),
     dateTimeCreated: new Date(m.dateTimeCreated),
     dateTimeModified: new Date(m.dateTimeCreated),
-    attachments: [],
-    body: bodyReader(env, () => m.body),
+    attachments: Object.freeze(attachments.map(attachmentDetails)),
+    getAttachmentContentAsync: attachmentContentReader(env, attachments),
+    body: bodyReader(
+      env,
+      () => m.body,
+      attachments.filter((a) => a.isInline),
+    ),
     loadCustomPropertiesAsync: customPropertiesLoader(
       env,
       m as unknown as { customProperties: Record<string, unknown> },
@@ -254,7 +309,8 @@ function readAppointmentItem(env: ItemEnv, a: FixtureMeeting) {
     end: new Date(a.end),
     dateTimeCreated: new Date(a.dateTimeCreated),
     dateTimeModified: new Date(a.dateTimeCreated),
-    attachments: [],
+    attachments: Object.freeze([]),
+    getAttachmentContentAsync: attachmentContentReader(env, []),
     body: bodyReader(env, () => a.body),
     loadCustomPropertiesAsync: customPropertiesLoader(
       env,

@@ -11,8 +11,33 @@ export interface FixtureAddress {
   emailAddress: string;
 }
 
+/**
+ * An attachment of a fixture message, in Outlook's read-mode shape (AttachmentDetails) plus where its content comes
+ * from, so the JSON never holds megabytes: `text` (literal UTF-8; `size` is its byte length) or `generated` (exactly
+ * `size` deterministic bytes from `seed`, see attachment-content.ts). Cloud attachments have neither: Outlook gives
+ * their URL as the id and as the content.
+ */
+export interface FixtureAttachment {
+  /** The Exchange attachment id; for a cloud attachment the file's URL (as Outlook reports it). */
+  id: string;
+  /** Item attachments carry no file extension in Outlook's name. */
+  name: string;
+  contentType: string;
+  size: number;
+  attachmentType: "file" | "item" | "cloud";
+  isInline?: boolean;
+  /** Inline images: the cid the HTML body refers to (Outlook on the web reports it). */
+  contentId?: string;
+  /** Cloud attachments: the file's URL (equal to `id`). */
+  url?: string;
+  text?: string;
+  generated?: { seed: number };
+}
+
 export interface FixtureMessage {
   itemId: string;
+  /** Outlook's item class; "IPM.Note" when absent ("IPM.Note.SMIME" for an S/MIME-protected mail). */
+  itemClass?: string;
   internetMessageId: string;
   subject: string;
   from: FixtureAddress;
@@ -23,6 +48,7 @@ export interface FixtureMessage {
   body: string;
   /** Set when the item sits in a folder shared by another user (getSharedPropertiesAsync exists then). */
   sharedOwner?: string;
+  attachments?: FixtureAttachment[];
 }
 
 export interface FixtureMeeting {

@@ -337,7 +337,7 @@ function renderRead(item: Extract<WorkbenchItem, { mode: "read" }>): HTMLElement
         ? h(
             "p",
             { class: "meta protected", "data-testid": "read-protection" },
-            `Encrypted message (${protectedClass})`,
+            `Protected message (${protectedClass})`,
           )
         : null,
       attachmentWell(m.attachments ?? []),

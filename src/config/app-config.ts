@@ -3,7 +3,7 @@
 // and are validated once at start so a typo fails loudly with every problem listed, not at the first Graph call.
 import type { DeleteCanceledPolicy } from "../domain/delete-rights";
 import { isValidEmail } from "../domain/matching";
-import { CONTENT_CHOICES, isContentChoice, type ContentChoice } from "../domain/mail-content";
+import { CONTENT_CHOICES, isContentChoice, type ContentChoice } from "../domain/content-choice";
 
 export interface AppConfig {
   mode: "emulator" | "tenant";

@@ -1,32 +1,21 @@
 // Keeping what was said (issue 15): the excerpt that goes into BodyExcerpt, the folder that holds the kept mail in
 // Interaction Documents, the user's choice capped by the administrator's, and the size limit checked before
 // anything is uploaded. Pure: no Office, no Graph.
+import type { ContentChoice } from "./content-choice";
 import { hash128 } from "./dedupe";
 
-/** What a log keeps of the mail: nothing, the excerpt in BodyExcerpt, or the whole mail in the document library. */
-export type ContentChoice = "none" | "excerpt" | "full";
+export {
+  allowedContentChoices,
+  CONTENT_CHOICES,
+  effectiveContentChoice,
+  isContentChoice,
+  type ContentChoice,
+} from "./content-choice";
 
-export const CONTENT_CHOICES: readonly ContentChoice[] = ["none", "excerpt", "full"];
 /** BodyExcerpt holds at most this many characters (contract: ≤ 2,000). */
 export const EXCERPT_MAX = 2000;
 /** Default limit of the content kept per source item (ILO_KEEP_CONTENT_LIMIT_MB): 25 MB. */
 export const DEFAULT_CONTENT_LIMIT_BYTES = 25 * 1024 * 1024;
-
-const RANK: Record<ContentChoice, number> = { none: 0, excerpt: 1, full: 2 };
-
-export function isContentChoice(value: unknown): value is ContentChoice {
-  return typeof value === "string" && (CONTENT_CHOICES as readonly string[]).includes(value);
-}
-
-/** The user's choice, lowered to the administrator's cap (ILO_KEEP_CONTENT_MAX) when it asks for more. */
-export function effectiveContentChoice(wanted: ContentChoice, cap: ContentChoice = "full"): ContentChoice {
-  return RANK[wanted] <= RANK[cap] ? wanted : cap;
-}
-
-/** The choices the pane offers under a cap, smallest first. */
-export function allowedContentChoices(cap: ContentChoice = "full"): ContentChoice[] {
-  return CONTENT_CHOICES.filter((c) => RANK[c] <= RANK[cap]);
-}
 
 /**
  * The folder in Interaction Documents for one source item: a hash of its SourceId (never the subject, which can

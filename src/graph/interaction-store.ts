@@ -5,7 +5,6 @@ import type {
   KeepContentRequest,
   KeepContentResult,
 } from "../domain/content-ports";
-import { effectiveContentChoice } from "../domain/mail-content";
 import type { MatchingPolicy } from "../domain/matching";
 import type {
   ContactSearchPage,
@@ -121,20 +120,16 @@ export class GraphInteractionStore implements InteractionStorePort {
    */
   async keepContent(request: KeepContentRequest, context: KeepContentContext): Promise<KeepContentResult> {
     const settings = this.core.deps.content ?? {};
+    const later = await contentLater();
     try {
-      return await this.core.provisionedOr(async () =>
-        (await contentLater()).keepContent(this.core, settings, request, context.onProgress),
+      return await this.core.provisionedOr(() =>
+        later.keepContent(this.core, settings, request, context.onProgress),
       );
     } catch (e) {
       const err = toStoreError(e);
       if (!isTransient(err)) throw err;
       await this.outbox.enqueue(context.log, this.core.newId(), err, undefined, request);
-      return {
-        kept: effectiveContentChoice(request.choice, settings.cap ?? "full"),
-        uploaded: [],
-        reused: [],
-        queued: true,
-      };
+      return later.queuedResult(settings, request);
     }
   }
 

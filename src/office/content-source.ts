@@ -2,7 +2,7 @@
 // user's default choice in the add-in's roaming settings (it follows the user to every Outlook). The readers
 // themselves (mail-content.ts) load on demand: they are only needed once the user keeps something.
 import type { MailContent, MailContentInfo, MailContentPort } from "../domain/content-ports";
-import { isContentChoice, type ContentChoice } from "../domain/mail-content";
+import { isContentChoice, type ContentChoice } from "../domain/content-choice";
 import type { HostRoamingSettings } from "./host-shapes";
 import type { ContentHost, ContentHostItem } from "./mail-content";
 import { officeAsync } from "./office-async";

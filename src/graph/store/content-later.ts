@@ -1,7 +1,7 @@
 // Keeping a mail's content (issue 15), loaded on demand with the first log that keeps something: the keeper over
 // the store's own site, and what the outbox replays when an upload could not finish.
 import type { KeepContentRequest, KeepContentResult } from "../../domain/content-ports";
-import type { ContentChoice } from "../../domain/mail-content";
+import { effectiveContentChoice, type ContentChoice } from "../../domain/mail-content";
 import { ContentKeeper } from "./content-keeper";
 import type { StoreCore } from "./store-core";
 
@@ -28,4 +28,14 @@ export function keepContent(
     ...(onProgress ? { onProgress } : {}),
   });
   return keeper.keep(request);
+}
+
+/** What the pane hears when the content waits in the outbox. */
+export function queuedResult(settings: ContentSettings, request: KeepContentRequest): KeepContentResult {
+  return {
+    kept: effectiveContentChoice(request.choice, settings.cap ?? "full"),
+    uploaded: [],
+    reused: [],
+    queued: true,
+  };
 }

@@ -145,6 +145,11 @@ export interface Correspondence {
   mode: ItemMode;
   /** internetMessageId (mail, read), iCalUId/UID (meeting) or a stable per-draft id (compose); undefined if none. */
   sourceId?: string;
+  /**
+   * Meetings only: the draft id (`draft:…`) the organiser's item carries when `sourceId` is its iCalUId. Entries
+   * logged while the meeting was an unsaved draft are under this id; the store moves them to `sourceId`.
+   */
+  draftSourceId?: string;
   /** Exchange item id when known (read mode, or saved drafts): used for WebLink. */
   itemId?: string;
   subject: string;

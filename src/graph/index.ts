@@ -7,7 +7,7 @@ import { providerForRun } from "./auth/background-auth";
 import { DevTokenProvider } from "./auth/dev-token";
 import { BatchExecutor, type BatchOptions } from "./batch";
 import { createGraphClient, normalizeBaseUrl, type RetryOptions } from "./client";
-import { GraphInteractionStore } from "./interaction-store";
+import { GraphInteractionStore, type InteractionStoreDeps } from "./interaction-store";
 import { defaultOutbox, type OutboxStorage } from "./outbox";
 import { SharePointSite } from "./site";
 import { ContentKeeper, type ContentKeeperOptions } from "./store/content-keeper";
@@ -25,6 +25,8 @@ export interface CreateInteractionStoreOptions {
   timeoutMs?: number;
   /** How long one outbox run may take before it is aborted; default 2 minutes. */
   outboxRunDeadlineMs?: number;
+  /** The send handler's: moving a meeting's draft-time entries without loading a chunk (see store-core). */
+  moveSource?: InteractionStoreDeps["moveSource"];
 }
 
 /**
@@ -71,6 +73,7 @@ export function createInteractionStore(
     ...(options.outboxRunDeadlineMs !== undefined
       ? { outboxRunDeadlineMs: options.outboxRunDeadlineMs }
       : {}),
+    ...(options.moveSource ? { moveSource: options.moveSource } : {}),
     content: {
       ...(config.keepContentMax ? { cap: config.keepContentMax } : {}),
       ...(config.contentLimitBytes ? { limitBytes: config.contentLimitBytes } : {}),

@@ -7,6 +7,7 @@ import type { UserProfile } from "../domain/types";
 import { createInteractionStore, MemoryOutbox } from "../graph";
 import { createSilentAuthProvider } from "../graph/auth/silent-naa";
 import { createMeetingUidResolver } from "../graph/meeting-uid";
+import { moveEntriesToSource } from "../graph/store/source-move";
 import { IndexedDbKeyValue, SendLogQueue } from "../graph/send-queue";
 import type { ComposeLoggingHost } from "../office/compose-logging";
 import type { HostOffice } from "../office/host-shapes";
@@ -71,6 +72,8 @@ function register(): void {
             // Nothing durable here: a log not written in time lives on as the kept intent.
             outbox: new MemoryOutbox(),
             retry: { maxRetries: 1, delaySeconds: 1 },
+            // Static here: classic Outlook loads this one file and no chunk.
+            moveSource: moveEntriesToSource,
             ...(authProvider ? { authProvider } : {}),
           });
         },

@@ -1,7 +1,9 @@
 // The OnMessageSend / OnAppointmentSend handler. It never blocks sending: whatever happens, it completes with
 // allowEvent true within the budget (Outlook says "taking longer than expected" at 5 s). Before any network call it
 // keeps the log as an intent in the runtime's durable storage and marks the item "pending"; a log written in time
-// removes the intent and marks the item "logged". The sent copy keeps the marker, so the pane can tell.
+// removes the intent and marks the item "logged". The sent copy keeps the marker, so the pane can tell. A new
+// meeting is saved first and logged under its iCalUId; entries the pane logged under its draft id move there (even
+// when log on send is off for it), so the organiser's and every attendee's copy are one item.
 import type { MatchingPolicy } from "../domain/matching";
 import {
   sendTimeLogRequest,
@@ -9,7 +11,7 @@ import {
   type SendLogIntent,
   type SendLogMarker,
 } from "../domain/send-log";
-import type { UserProfile } from "../domain/types";
+import type { Correspondence, UserProfile } from "../domain/types";
 import type { DrainableStore, SendLogQueue } from "../graph/send-queue";
 import {
   loadProperties,
@@ -18,7 +20,8 @@ import {
   writeSendLog,
   type ComposeLoggingHost,
 } from "../office/compose-logging";
-import type { HostCallback, HostOffice } from "../office/host-shapes";
+import { DRAFT_ID_PROPERTY } from "../office/draft-id";
+import type { HostCallback, HostItem, HostOffice } from "../office/host-shapes";
 import { readItem, type ReadContext } from "../office/item-reader";
 import { officeAsync } from "../office/office-async";
 
@@ -73,8 +76,16 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
   const { office } = deps;
   const item = office.context.mailbox.item;
   if (!item) return;
-  const choice = perMailChoice(await loadProperties(item));
-  if (!shouldLogOnSend(choice, readLogOnSendDefault(office))) return;
+  const props = await loadProperties(item);
+  const logIt = shouldLogOnSend(perMailChoice(props), readLogOnSendDefault(office));
+  // A meeting the pane logged while it was an unsaved draft is under its draft id. Whatever the choice for this
+  // send, it is saved and those entries move to its iCalUId, the id the organiser's and every attendee's copy share.
+  const draftId = props.get(DRAFT_ID_PROPERTY);
+  const meetingDraft =
+    item.itemType === office.MailboxEnums.ItemType.Appointment &&
+    typeof draftId === "string" &&
+    draftId.startsWith("draft:");
+  if (!logIt && !meetingDraft) return;
 
   const profile = office.context.mailbox.userProfile ?? {};
   const user: UserProfile = {
@@ -98,35 +109,33 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
   let correspondence = await readItem(readContext, item);
   if (!correspondence) return;
 
+  if (!logIt) {
+    // Nothing to log now: only the draft-time entries move (loading the item's context moves them).
+    const saved = await savedMeeting(deps, readContext, item, correspondence);
+    if (saved.draftSourceId) await (await deps.store(user)).loadItemContext(saved, deps.policy);
+    return;
+  }
+
   const id = deps.newId();
   const mark = async (state: SendLogMarker["state"]): Promise<void> => {
     // Loaded again: reading the item may have saved the draft id meanwhile.
     await writeSendLog(await loadProperties(item), { id, state, at: now().toISOString() });
   };
-  const intent: SendLogIntent = { id, correspondence, user, queuedAt: now().toISOString(), attempts: 0 };
+  let intent: SendLogIntent = { id, correspondence, user, queuedAt: now().toISOString(), attempts: 0 };
   // Kept before any network call: a runtime shut down mid-way leaves the intent, never nothing.
   await Promise.all([mark("pending"), deps.queue?.put(intent)]);
 
   try {
-    const store = await deps.store(user);
-    let context = await store.loadItemContext(correspondence, deps.policy);
-    // A new meeting has no iCalUId until it is saved. Unless the pane already logged it under its draft id, save it
-    // and log it under the iCalUId, which every attendee's copy shares.
-    const save = (item as { saveAsync?: (cb: HostCallback<unknown>) => void }).saveAsync;
-    if (
-      correspondence.kind === "meeting" &&
-      correspondence.sourceId?.startsWith("draft:") &&
-      context.alreadyLogged.length === 0 &&
-      typeof save === "function" &&
-      deps.resolveMeetingUid
-    ) {
-      await officeAsync<unknown>("saveAsync", (cb) => save.call(item, cb));
-      const saved = await readItem(readContext, item);
-      if (saved?.sourceId && saved.sourceId !== correspondence.sourceId) {
-        correspondence = saved;
-        context = await store.loadItemContext(saved, deps.policy);
-      }
+    // A new meeting has no iCalUId until it is saved: save it and log it under the iCalUId, which every attendee's
+    // copy shares (entries the pane logged under the draft id move there when the context loads).
+    const saved = await savedMeeting(deps, readContext, item, correspondence);
+    if (saved !== correspondence) {
+      correspondence = saved;
+      intent = { ...intent, correspondence };
+      await deps.queue?.put(intent);
     }
+    const store = await deps.store(user);
+    const context = await store.loadItemContext(correspondence, deps.policy);
     const decided = sendTimeLogRequest(context, user, now());
     if (!("request" in decided)) {
       await Promise.all([deps.queue?.remove(id), mark("nothing")]);
@@ -137,7 +146,30 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
       await Promise.all([deps.queue?.remove(id), mark("logged")]);
     }
   } catch (e) {
-    report(`log on send kept for later: ${e instanceof Error ? e.message : String(e)}`);
-    await deps.queue?.put({ ...intent, attempts: 1, lastError: e instanceof Error ? e.message : String(e) });
+    const message = e instanceof Error ? e.message : String(e);
+    report(`log on send kept for later: ${message}`);
+    // Only while it is still kept: a failure that comes after the pane wrote the log must not bring it back.
+    if (deps.queue && (await deps.queue.has(id)))
+      await deps.queue.put({ ...intent, attempts: 1, lastError: message });
   }
+}
+
+/** A new meeting (known by its draft id) saved and read again: its iCalUId, with the draft id alongside. */
+async function savedMeeting(
+  deps: SendHandlerDeps,
+  readContext: ReadContext,
+  item: HostItem,
+  c: Correspondence,
+): Promise<Correspondence> {
+  const save = (item as { saveAsync?: (cb: HostCallback<unknown>) => void }).saveAsync;
+  if (
+    c.kind !== "meeting" ||
+    !c.sourceId?.startsWith("draft:") ||
+    typeof save !== "function" ||
+    !deps.resolveMeetingUid
+  )
+    return c;
+  await officeAsync<unknown>("saveAsync", (cb) => save.call(item, cb));
+  const saved = await readItem(readContext, item);
+  return saved?.sourceId && saved.sourceId !== c.sourceId ? saved : c;
 }

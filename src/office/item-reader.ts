@@ -205,9 +205,14 @@ async function readAppointment(ctx: ReadContext, item: HostItem): Promise<Corres
   };
   // The iCalUId is shared by the organiser's and every attendee's copy. Without it, a meeting we organised is still
   // the draft it was sent from (its custom properties), and otherwise the REST id identifies it in this mailbox.
-  const sourceId =
-    (await meetingUid(ctx, restId)) ?? (isOrganizer ? await existingDraftId(item) : undefined) ?? restId;
+  // With both, the draft id comes along: entries logged before the meeting was saved are found (and moved).
+  const [uid, draftId] = await Promise.all([
+    meetingUid(ctx, restId),
+    isOrganizer ? existingDraftId(item) : Promise.resolve(undefined),
+  ]);
+  const sourceId = uid ?? draftId ?? restId;
   if (sourceId) result.sourceId = sourceId;
+  if (uid && draftId) result.draftSourceId = draftId;
   if (itemId) result.itemId = itemId;
   const webLink = webLinkOf(ctx, "meeting", restId);
   if (webLink) result.webLink = webLink;
@@ -248,8 +253,14 @@ async function readAppointmentCompose(ctx: ReadContext, item: HostItem): Promise
     ],
     mailboxOwner: ctx.mailboxOwner,
   };
-  // A sent meeting reopened by its organiser can resolve its UID; a new one keeps a per-draft id.
-  result.sourceId = (await meetingUid(ctx, restId)) ?? (await ensureDraftId(item));
+  // A sent meeting reopened by its organiser can resolve its UID; a new one keeps a per-draft id. A saved meeting
+  // that was logged as a new draft keeps that id too, so its draft-time entries are found (and moved).
+  const uid = await meetingUid(ctx, restId);
+  if (uid) {
+    result.sourceId = uid;
+    const draftId = await existingDraftId(item);
+    if (draftId) result.draftSourceId = draftId;
+  } else result.sourceId = await ensureDraftId(item);
   if (itemId) result.itemId = itemId;
   const webLink = webLinkOf(ctx, "meeting", restId);
   if (webLink) result.webLink = webLink;

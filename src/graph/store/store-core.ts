@@ -18,6 +18,7 @@ import type { OutboxStorage } from "../outbox";
 import type { ContentSettings } from "./content-later";
 import type { ReplayContext } from "./outbox-replay";
 import type { SharePointSite } from "../site";
+import type { moveEntriesToSource } from "./source-move";
 
 export interface InteractionStoreDeps {
   site: SharePointSite;
@@ -42,6 +43,11 @@ export interface InteractionStoreDeps {
   outboxRunDeadlineMs?: number;
   /** Keeping a mail's content (issue 15): the administrator's cap, the size limit, an upload's deadline. */
   content?: ContentSettings;
+  /**
+   * Moves a meeting's draft-time entries to its iCalUId (rarely needed: loaded on demand when absent). The send
+   * handler passes it, so its one file never loads a chunk.
+   */
+  moveSource?: typeof moveEntriesToSource;
 }
 
 export interface ReferenceData {

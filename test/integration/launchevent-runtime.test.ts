@@ -8,6 +8,7 @@ import vm from "node:vm";
 import { webcrypto } from "node:crypto";
 import { seedEmulator } from "../../dev/seed/seed";
 import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
+import { SendLogQueue, withSendQueue } from "../../src/graph/send-queue";
 import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 jest.setTimeout(60_000);
@@ -101,7 +102,13 @@ function runtimeStorage() {
 }
 
 /** Loads the bundle into a fresh context with only the JavaScript-only runtime's globals. */
-async function sendOnce(code: string, office: unknown, storage: unknown, fetchImpl: typeof fetch) {
+async function sendOnce(
+  code: string,
+  office: unknown,
+  storage: unknown,
+  fetchImpl: typeof fetch,
+  log: Pick<Console, "warn" | "error" | "log"> = console,
+) {
   const context = vm.createContext({
     Office: office,
     OfficeRuntime: { storage },
@@ -119,7 +126,7 @@ async function sendOnce(code: string, office: unknown, storage: unknown, fetchIm
     crypto: webcrypto,
     setTimeout,
     clearTimeout,
-    console,
+    console: log,
   });
   vm.runInContext(code, context, { filename: "launchevent.js" });
   return context;
@@ -241,4 +248,106 @@ it("follows the mail's own switch over the user's setting", async () => {
   const { completed } = await fire(code, draft, { iloLogSentMail: true }, counting);
   expect(completed.options).toEqual({ allowEvent: true });
   expect(calls).toBe(0);
+});
+
+/**
+ * A Graph that does not answer: every request waits until `release()`; then each goes through (an answer that
+ * comes far too late) or fails like a dropped connection.
+ */
+function hangingGraph() {
+  const held: Array<() => void> = [];
+  let mode: "hang" | "answer" | "fail" = "hang";
+  let calls = 0;
+  const hanging = ((...args: Parameters<typeof fetch>) => {
+    calls++;
+    return new Promise<void>((resolve) => (mode === "hang" ? held.push(resolve) : resolve())).then(() =>
+      mode === "fail" ? Promise.reject(new TypeError("fetch failed")) : fetch(...args),
+    );
+  }) as typeof fetch;
+  return {
+    fetch: hanging,
+    calls: () => calls,
+    release(how: "answer" | "fail") {
+      mode = how;
+      for (const go of held.splice(0)) go();
+    },
+  };
+}
+
+describe("Graph never answers", () => {
+  it.each([
+    ["answers at last", "answer"],
+    ["fails at last", "fail"],
+  ] as const)(
+    "completes within its budget, keeps the log for the pane, and nothing is written twice when Graph %s",
+    async (_label, late) => {
+      const code = await bundle(emu.url);
+      const graph = hangingGraph();
+      const subject = `Delivery dates: Graph hangs, then ${late}s`;
+      const draft = { ...mailToTwoKnownAndOneUnknown(), subject };
+      const { office, handlers } = fakeOffice(draft, { iloLogSentMail: true });
+      const { map, storage } = runtimeStorage();
+      const reports: string[] = [];
+      const log = { ...console, warn: (m: unknown) => void reports.push(String(m)) };
+      await sendOnce(code, office, storage, graph.fetch, log);
+      const started = Date.now();
+      const completed = await new Promise<unknown>((resolve) =>
+        handlers.get("onMessageSendHandler")!({ completed: resolve }),
+      );
+      const ms = Date.now() - started;
+      process.stdout.write(`send handler with a hanging Graph: completed after ${ms} ms\n`);
+      expect(completed).toEqual({ allowEvent: true });
+      expect(ms).toBeLessThan(4000);
+      expect(graph.calls()).toBeGreaterThan(0);
+      expect(reports.join("\n")).toMatch(/budget reached/);
+
+      // Kept durably (OfficeRuntime.storage) and marked pending on the item, before any answer came.
+      const marker = () => draft.customProperties.iloSendLog as { id: string; state: string } | undefined;
+      const sourceId = draft.customProperties.iloDraftId as string;
+      expect(sourceId).toMatch(/^draft:/);
+      expect(marker()).toMatchObject({ state: "pending" });
+      expect(map.size).toBe(1);
+
+      // The pane drains what was kept (the emulator answers the pane): the log is written once.
+      const pane = withSendQueue(storeFor(emu.url), {
+        queues: [new SendLogQueue(storage)],
+        policy: { ownDomains: ["cronus.example"], neverLog: [] },
+      });
+      await pane.flushPending();
+      expect(map.size).toBe(0);
+      const written = async () =>
+        (
+          await storeFor(emu.url).loadItemContext(
+            {
+              kind: "email",
+              mode: "read",
+              sourceId,
+              subject,
+              date: new Date().toISOString(),
+              direction: "outbound",
+              participants: [],
+              mailboxOwner: { displayName: USER.displayName, address: USER.emailAddress },
+            },
+            { ownDomains: [], neverLog: [] },
+          )
+        ).alreadyLogged;
+      expect((await written()).map((e) => e.contactNo).sort()).toEqual(["CT000010", "CT000011"]);
+
+      // Graph answers (or fails) at last: the handler's own attempt ends after the pane's, writes nothing more, and
+      // does not bring the written log back into storage for a second replay.
+      graph.release(late);
+      const deadline = Date.now() + 15_000;
+      const settled = () =>
+        late === "answer" ? marker()?.state !== "pending" : reports.some((r) => /kept for later/.test(r));
+      while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(settled()).toBe(true);
+      if (late === "answer") expect(marker()?.state).toBe("nothing");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(map.size).toBe(0);
+      await pane.flushPending();
+      const entries = await written();
+      expect(entries.map((e) => e.contactNo).sort()).toEqual(["CT000010", "CT000011"]);
+      expect(new Set(entries.map((e) => e.loggedSegmentId)).size).toBe(1);
+    },
+  );
 });

@@ -3,6 +3,7 @@
 // Office developer certificates trusted on this machine (`npx office-addin-dev-certs install`).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,27 @@ export const ALLOWED_PATH = "/.well-known/microsoft-officeaddins-allowed.json";
 export function allowedJson(publicOrigin: string): string {
   return `${JSON.stringify({ allowed: [`${publicOrigin.replace(/\/+$/, "")}/launchevent.js`] }, null, 2)}\n`;
 }
+
+/**
+ * The server's requests: the well-known list (JSON, never cached, with or without a query string) and otherwise
+ * the build in `distDir`.
+ */
+export function outlookRequestHandler(
+  distDir: string,
+  publicOrigin: string,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const allowed = allowedJson(publicOrigin);
+  return (req, res) => {
+    if (req.url?.split("?")[0] === ALLOWED_PATH) {
+      res
+        .writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" })
+        .end(req.method === "HEAD" ? undefined : allowed);
+      return;
+    }
+    serveStatic(distDir, req, res);
+  };
+}
+
 const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
 
 function main(): void {
@@ -39,14 +61,10 @@ function main(): void {
   if (build.status !== 0) throw new Error("the build failed");
   const port = Number(process.env.PORT ?? 3000);
   const [cert, key] = files.map((f) => readFileSync(f));
-  const allowed = allowedJson(process.env.ILO_PUBLIC_URL || `https://localhost:${port}`);
-  createServer({ cert, key }, (req, res) => {
-    if (req.url?.split("?")[0] === ALLOWED_PATH) {
-      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(allowed);
-      return;
-    }
-    serveStatic(path.join(root, "dist"), req, res);
-  }).listen(port, () => {
+  createServer(
+    { cert, key },
+    outlookRequestHandler(path.join(root, "dist"), process.env.ILO_PUBLIC_URL || `https://localhost:${port}`),
+  ).listen(port, () => {
     process.stdout.write(
       `Serving dist/ on https://localhost:${port}/ — sideload dist/manifest.xml in Outlook (docs/tenant-setup.md).\n`,
     );

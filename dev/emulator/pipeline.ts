@@ -27,6 +27,7 @@ import {
 } from "./errors/graph-error-factory";
 import type { FaultEngine } from "./faults";
 import { handleAdmin } from "./handlers/admin";
+import type { Calendar } from "./handlers/events";
 import { runBatch, type BatchPart } from "./handlers/batch";
 import type { IEmulatorStore } from "./persistence/store-interface";
 import {
@@ -92,6 +93,8 @@ export interface PipelineDeps {
   /** File bytes of document libraries and the upload/download sessions of their drives (issue 15). */
   readonly content: ContentStore;
   readonly sessions: DriveSessions;
+  /** Meetings for GET /me/events (fixture + registered through POST /_emulator/events). */
+  readonly calendar: Calendar;
   readonly faults: FaultEngine;
   readonly stats: Stats;
   readonly rules: UserRules;
@@ -187,6 +190,7 @@ const adminStep: PipelineStep = {
       rules: deps.rules,
       getThreshold: () => deps.threshold(),
       setThreshold: (n) => deps.setThreshold(n),
+      calendar: deps.calendar,
     });
   },
 };
@@ -323,6 +327,7 @@ const routeStep: PipelineStep = {
         store: deps.store,
         content: deps.content,
         sessions: deps.sessions,
+        calendar: deps.calendar,
         rules: deps.rules,
         threshold: () => deps.threshold(),
       });

@@ -15,6 +15,8 @@ import { siteJson } from "./site-ids";
 
 export interface RouterDeps extends DriveDeps {
   store: IEmulatorStore;
+  /** The meetings GET /me/events answers for (the fixture calendar and what the workbench registered). */
+  calendar: events.Calendar;
   rules: UserRules;
   threshold(): number;
 }
@@ -81,7 +83,7 @@ export function route(req: GraphRequest, deps: RouterDeps): GraphResponse {
       userPrincipalName: req.caller.upn,
     });
   }
-  if (path.startsWith(events.EVENTS_PREFIX)) return events.getEvent(req, path);
+  if (path.startsWith(events.EVENTS_PREFIX)) return events.getEvent(req, path, deps.calendar);
   // Token-free capability URLs of drives (issue 15): upload sessions and downloads.
   if (path.startsWith(UPLOAD_PREFIX)) return uploadRoute(req, deps);
   if (path.startsWith(DOWNLOAD_PREFIX)) return downloadRoute(req, deps);

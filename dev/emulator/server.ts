@@ -32,6 +32,7 @@ import {
 import { ADMIN_BODY_LIMIT, GRAPH_BODY_LIMIT, hasBody } from "./request-body";
 import { Stats } from "./stats";
 import { DriveSessions } from "./drive/upload-sessions";
+import { Calendar } from "./handlers/events";
 import { referencedContent } from "./handlers/drives";
 import { DiskContentStore, MemoryContentStore, type ContentStore } from "./persistence/content-store";
 import path from "node:path";
@@ -94,6 +95,7 @@ export class EmulatorServer {
       store: this.store,
       content: this.content,
       sessions: new DriveSessions(),
+      calendar: new Calendar(),
       faults: this.faults,
       stats: this.stats,
       rules: this.rules,

@@ -1,5 +1,6 @@
 // A meeting's iCalUId through Graph, as the pane and the send handler resolve it: the emulator answers
 // GET /me/events/{id}?$select=iCalUId for the workbench calendar, in the organiser's and every attendee's mailbox.
+import { startEmulator, type RunningEmulator } from "../../dev/emulator";
 import calendar from "../../dev/fixtures/mailbox/calendar.json";
 import { createMeetingUidResolver } from "../../src/graph/meeting-uid";
 import { emulatorConfig, startTestEmulator, USER, type TestEmulator } from "./harness";
@@ -27,4 +28,68 @@ it("answers 404 for an event that is not in the caller's mailbox", async () => {
     user: { displayName: "Sam Taylor", emailAddress: "sam.taylor@northwind.example" },
   });
   await expect(stranger(calendar[0]!.itemId)).rejects.toMatchObject({ statusCode: 404 });
+});
+
+describe("meetings the workbench saves and sends (POST /_emulator/events)", () => {
+  let own: RunningEmulator;
+  beforeAll(async () => {
+    own = await startEmulator({ port: 0, quiet: true });
+  });
+  afterAll(async () => own?.close());
+
+  const register = (body: unknown, secret: string | undefined = own.adminSecret) =>
+    fetch(`${own.url}/_emulator/events`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(secret ? { "X-Emulator-Secret": secret } : {}) },
+      body: JSON.stringify(body),
+    });
+  const uid = "040000008200E00074C5B7101A82E00800000000AABBCCDDEEFF0011";
+  const kim = { displayName: "Kim Akers", emailAddress: "kim.akers@treyresearch.example" };
+
+  it("answers each mailbox's copy with the one iCalUId: the saved draft, the organiser's calendar copy, an attendee's", async () => {
+    // Saving the new meeting files it in the organiser's calendar; sending delivers the attendees' copies.
+    expect(
+      (
+        await register({
+          iCalUId: uid,
+          subject: "Showroom",
+          copies: [{ mailbox: USER.emailAddress, itemId: "AAMk/Meet+1AAA=" }],
+        })
+      ).status,
+    ).toBe(201);
+    const sent = await register({
+      iCalUId: uid,
+      subject: "Showroom",
+      start: "2026-03-24T10:00:00.000Z",
+      end: "2026-03-24T11:00:00.000Z",
+      copies: [
+        { mailbox: USER.emailAddress, itemId: "AAMkCalWB1AAA=" },
+        { mailbox: kim.emailAddress.toUpperCase(), itemId: "AAMkCalWB1KimAAA=" },
+      ],
+    });
+    expect(sent.status).toBe(201);
+    expect(((await sent.json()) as { copies: unknown[] }).copies).toHaveLength(3);
+
+    const asAnnette = createMeetingUidResolver({ config: emulatorConfig(own.url), user: USER });
+    const asKim = createMeetingUidResolver({ config: emulatorConfig(own.url), user: kim });
+    // Office converts EWS ids to REST ids ("/" → "-", "+" → "_") before asking Graph.
+    await expect(asAnnette("AAMk-Meet_1AAA=")).resolves.toBe(uid);
+    await expect(asAnnette("AAMkCalWB1AAA=")).resolves.toBe(uid);
+    await expect(asKim("AAMkCalWB1KimAAA=")).resolves.toBe(uid);
+    // A copy is found only in its own mailbox.
+    await expect(asKim("AAMkCalWB1AAA=")).rejects.toMatchObject({ statusCode: 404 });
+    await expect(asAnnette("AAMkCalWB1KimAAA=")).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("refuses a registration without the admin secret or without copies", async () => {
+    expect(
+      (await register({ iCalUId: uid, copies: [{ mailbox: "a@b.example", itemId: "X" }] }, "")).status,
+    ).toBe(401);
+    const bad = await register({ iCalUId: uid, subject: "x", copies: [] });
+    expect(bad.status).toBe(400);
+    await expect(bad.json()).resolves.toMatchObject({ error: { message: expect.stringMatching(/copies/) } });
+    expect((await register({ iCalUId: " ", copies: [{ mailbox: "a@b.example", itemId: "X" }] })).status).toBe(
+      400,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // Admin endpoints under /_emulator/ (never under /v1.0; the pipeline's admin step has checked the run's admin secret
-// before this sees the body): faults, config, sites, bulk insert, stats.
+// before this sees the body): faults, config, sites, bulk insert, stats, calendar events.
 import { type EmulatorOptions, type FaultConfig, parseSiteSpec, validateFaults } from "../config";
 import { type GraphResponse, json } from "../context";
 import {
@@ -15,6 +15,7 @@ import { siteRecordFor, siteJson } from "../site-ids";
 import type { Stats } from "../stats";
 import type { FaultEngine } from "../faults";
 import type { UserRules } from "../auth";
+import { ADMIN_EVENTS_PATH, type Calendar } from "./events";
 import { buildNewItem } from "./items";
 import { listOrThrow, siteOrThrow } from "./lists";
 
@@ -25,6 +26,8 @@ export interface AdminDeps {
   rules: UserRules;
   getThreshold(): number;
   setThreshold(n: number): void;
+  /** The meetings GET /me/events knows: the workbench registers the ones it saves and sends. */
+  calendar: Calendar;
 }
 
 export const BULK_LIMIT = 1_000_000;
@@ -126,6 +129,10 @@ export function handleAdmin(method: string, path: string, body: unknown, deps: A
     return { status: 204 };
   }
   if (sub === "/health") return json(200, { ok: true });
+  if (sub === ADMIN_EVENTS_PATH) {
+    if (method !== "POST") throw methodNotAllowed(method, path);
+    return deps.calendar.register(body);
+  }
   const bulk = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/bulk$/.exec(sub);
   if (bulk) {
     if (method !== "POST") throw methodNotAllowed(method, path);

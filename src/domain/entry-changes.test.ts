@@ -2,6 +2,7 @@ import {
   cancelChange,
   canceledDedupeKey,
   ChangedMeanwhileError,
+  changeDescription,
   describeChange,
   ENTRY_MESSAGES,
   isCanceledDedupeKey,
@@ -195,10 +196,25 @@ describe("undo and offline changes", () => {
       user,
     );
     expect(d.contacts).toEqual([{ contactNo: "CT000010", type: "Person", name: "Robin" }]);
-    expect(d.draft.description).toBe("Un-cancel: d");
+    // The kind is not worded here (in English): the pane words it from `change.kind` in the user's language.
+    expect(d.draft.description).toBe("d");
     expect(d.user).toBe(user);
     expect(describeChange({ kind: "cancel", entries: [], segmentIds: ["7"] }, user).draft.description).toBe(
-      "Cancel logged segment 7",
+      "",
     );
+    expect(
+      describeChange(
+        { kind: "edit", entries: [entry({ description: "Quote" })], edit: { comment: "x" } },
+        user,
+      ).draft.description,
+    ).toBe("Quote");
+  });
+
+  it("reads the description of a change queued with the old English wording without it", () => {
+    expect(changeDescription("Cancel: Quote for chairs")).toBe("Quote for chairs");
+    expect(changeDescription("Un-cancel: Quote (logged segment 7)")).toBe("Quote");
+    expect(changeDescription("Cancel logged segment 7, 8")).toBe("");
+    expect(changeDescription("Quote for chairs")).toBe("Quote for chairs");
+    expect(changeDescription("Canceling: not a prefix")).toBe("Canceling: not a prefix");
   });
 });

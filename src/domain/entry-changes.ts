@@ -13,7 +13,7 @@ export const CANCELED_KEY_MARK = "~canceled~";
 
 export const ENTRY_MESSAGES = {
   segmentCanceled:
-    "This entry cannot be un-canceled while its logged segment is canceled. Un-cancel the segment instead.",
+    "This entry cannot be un-canceled while its logged segment is canceled. Un-cancel the logged segment instead (“Un-cancel the logged segment” in the entry's actions).",
   loggedAgain:
     "This entry cannot be un-canceled: the same item was logged again for this contact meanwhile. Cancel that entry first if this one should count.",
   changedMeanwhile:
@@ -21,6 +21,8 @@ export const ENTRY_MESSAGES = {
   segmentChangedMeanwhile:
     "This logged segment was changed meanwhile by someone else. Nothing was overwritten: reload it and try again.",
   notStored: "This entry has not been stored yet (it may still wait in the outbox).",
+  editChangedMeanwhile:
+    "Your edit of this entry, kept on this device, was not saved: the entry was changed meanwhile. Nothing was overwritten. Open the entry, check it and edit it again, then discard this pending change.",
 } as const;
 
 /** The key an entry had before it was canceled (a key that was never rewritten is its own original). */
@@ -98,26 +100,37 @@ export function undoChange(result: LogResult): PendingChange {
   return { kind: "cancel", entries, ...(segmentId ? { segmentIds: [segmentId] } : {}) };
 }
 
-/** What the outbox list shows for a change kept offline: its contacts and the first entry's description. */
+/**
+ * What the outbox list shows for a change kept offline: its contacts and the first entry's description. The kind
+ * of change (cancel, un-cancel, edit) and its logged segments are in the PendingLog's `change`: the pane words them
+ * in the user's language.
+ */
 export function describeChange(change: PendingChange, user: UserProfile): LogRequest {
   const first = change.entries[0];
   const contacts = new Map<string, Contact>();
   for (const e of change.entries)
     contacts.set(e.contactNo, { contactNo: e.contactNo, type: "Person", name: e.contactName ?? e.contactNo });
-  const what = change.kind === "cancel" ? "Cancel" : "Un-cancel";
-  const segments = change.segmentIds?.length ? ` (logged segment ${change.segmentIds.join(", ")})` : "";
   return {
     contacts: [...contacts.values()],
     user,
     draft: {
       templateCode: first?.templateCode ?? "",
-      description: first
-        ? `${what}: ${first.description}${segments}`
-        : `${what} logged segment ${change.segmentIds?.join(", ") ?? ""}`,
+      description: first?.description ?? "",
       interactionDate: first?.interactionDate ?? "",
       attemptFailed: false,
       costLCY: 0,
       durationMin: 0,
     },
   };
+}
+
+/**
+ * The description of a change queued before the pane worded its kind itself ("Cancel: …", "Un-cancel: …",
+ * "Cancel logged segment 7"), without that English prefix; other descriptions as they are.
+ */
+export function changeDescription(description: string): string {
+  const m = /^(?:Cancel|Un-cancel)(?:: (.*?)(?: \(logged segment [^)]*\))?| logged segment .*)$/s.exec(
+    description,
+  );
+  return m ? (m[1] ?? "") : description;
 }

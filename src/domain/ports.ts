@@ -120,13 +120,31 @@ export interface PendingLog {
   content?: KeepContentRequest;
 }
 
-/** Cancel or un-cancel, kept in the outbox while SharePoint cannot be reached and replayed like a log. */
-export interface PendingChange {
+/**
+ * A change to stored entries kept in the outbox while SharePoint cannot be reached and replayed like a log: cancel
+ * or un-cancel (entries, logged segments), or an edit of one entry.
+ */
+export type PendingChange = PendingCancelChange | PendingEditChange;
+
+/** Cancel or un-cancel. */
+export interface PendingCancelChange {
   kind: "cancel" | "uncancel";
   /** The entries as last read (ids, eTags, keys): re-read on replay when they changed meanwhile. */
   entries: InteractionLogEntry[];
   /** Logged segments canceled or un-canceled with all their entries. */
   segmentIds?: string[];
+}
+
+/**
+ * Evaluation, attempt failed and comment of one entry, made offline. `entries` holds that one entry as it was read
+ * when the user edited it: its eTag guards the write on replay, so a change made meanwhile by someone else is
+ * reported (the pending log is marked failed with the reason), never overwritten.
+ */
+export interface PendingEditChange {
+  kind: "edit";
+  entries: [InteractionLogEntry];
+  edit: EntryEdit;
+  segmentIds?: never;
 }
 
 /**
@@ -284,6 +302,8 @@ export interface EntryEdit {
 export interface EntryChangeFailure {
   entryId: string;
   contactNo: string;
+  /** The contact's name as stored on the entry, when known. */
+  contactName?: string;
   /** "conflict" (changed meanwhile, logged again), "notFound" (deleted meanwhile), ...: a clear message. */
   error: StoreError;
 }
@@ -296,6 +316,13 @@ export interface EntryChangeResult {
   queued?: boolean;
   /** Entries left unchanged, each with its reason (partial failure); absent when every entry was changed. */
   failures?: EntryChangeFailure[];
+}
+
+/** The result of an edit: the entry as stored afterwards, or as it was when the edit waits in the outbox. */
+export interface EntryEditResult {
+  entry: InteractionLogEntry;
+  /** True when SharePoint could not be reached and the edit waits in the outbox (replayed with the eTag read). */
+  queued?: boolean;
 }
 
 /** Delete Canceled Interaction Log Entries (a batch job): only canceled entries are ever deleted. */
@@ -334,11 +361,18 @@ export interface EntryManagementPort {
   uncancelEntry(entry: InteractionLogEntry): Promise<EntryChangeResult>;
   /** Cancels a logged segment and all its entries. */
   cancelSegment(segmentId: string): Promise<EntryChangeResult>;
+  /**
+   * Un-cancels a logged segment, then each of its entries with its own key. An entry whose item was logged again
+   * for its contact meanwhile stays canceled (a `failures` line, code `loggedAgain`); the others come back.
+   */
   uncancelSegment(segmentId: string): Promise<EntryChangeResult>;
   /** Cancels what a log just wrote (its segment included). */
   undoLog(result: LogResult): Promise<EntryChangeResult>;
-  /** eTag-checked: a change made meanwhile gives StoreError "conflict" and nothing is overwritten. */
-  editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry>;
+  /**
+   * eTag-checked: a change made meanwhile gives StoreError "conflict" and nothing is overwritten. Unreachable:
+   * kept in the outbox (`queued`), replayed with the same eTag.
+   */
+  editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<EntryEditResult>;
   getSegment(segmentId: string): Promise<LoggedSegment | undefined>;
   /** Dry run: how many canceled entries the filter would delete. */
   countCanceled(filter: DeleteCanceledFilter): Promise<number>;

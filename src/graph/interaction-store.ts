@@ -15,6 +15,7 @@ import type {
   EntriesQuery,
   EntryChangeResult,
   EntryEdit,
+  EntryEditResult,
   EntryFilter,
   EntryTotalsProgress,
   FlushOptions,
@@ -239,8 +240,10 @@ export class GraphInteractionStore implements InteractionStorePort {
     return (await this.changes()).run((await entriesLater()).undoChange(result));
   }
 
-  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
-    return (await entriesLater()).editEntry(this.core, entry, edit);
+  /** eTag-checked; kept in the outbox when SharePoint cannot be reached (queued: true, the entry as it was). */
+  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<EntryEditResult> {
+    const r = await (await this.changes()).run({ kind: "edit", entries: [entry], edit });
+    return { entry: r.entries[0] ?? entry, ...(r.queued ? { queued: true } : {}) };
   }
 
   async getSegment(segmentId: string): Promise<LoggedSegment | undefined> {

@@ -389,6 +389,64 @@ describe("the entries window's storage against the emulator", () => {
       expect(await store.getSegment(segmentId)).toMatchObject({ canceled: false, noOfInteractions: 3 });
       expect(await store.getSegment("999999")).toBeUndefined();
     });
+    it("un-canceling a segment after one of its contacts was logged again: that entry is refused with a clear message, nothing corrupted", async () => {
+      const store = storeFor(emu.url);
+      const t = tools(emu.url);
+      const source = "<segment-relog@fabrikam.example>";
+      const contacts = [person(9), person(10), person(11)];
+      const logged = await store.logInteraction(logRequest(source, contacts));
+      const segmentId = logged.segment!.id!;
+      const keys = new Map(logged.results.map((r) => [r.entry!.id!, r.entry!.dedupeKey]));
+      await store.cancelSegment(segmentId);
+      // The item is logged again for one contact only (a single entry, outside the segment).
+      const relog = await store.logInteraction(logRequest(source, [person(10)]));
+      const newer = relog.results[0]!.entry!;
+      expect(relog.results[0]!.status).toBe("logged");
+      const refusedId = logged.results[1]!.entry!.id!;
+
+      const back = await store.uncancelSegment(segmentId);
+      expect(back.segment).toMatchObject({ id: segmentId, canceled: false });
+      expect(back.failures).toEqual([
+        {
+          entryId: refusedId,
+          contactNo: person(10).contactNo,
+          contactName: person(10).name,
+          error: expect.objectContaining({
+            kind: "conflict",
+            message: ENTRY_MESSAGES.loggedAgain,
+            details: expect.objectContaining({ status: 409, code: "loggedAgain" }),
+          }),
+        },
+      ]);
+      expect(back.entries.map((e) => e.contactNo).sort()).toEqual([
+        person(9).contactNo,
+        person(11).contactNo,
+      ]);
+
+      // As stored: the others are back with their original keys, the refused one keeps its canceled key, the
+      // newer entry is untouched, and the item has exactly one non-canceled entry per contact.
+      const stored = (await t.entries.list(entriesBySource(source))).items;
+      expect(stored).toHaveLength(4);
+      for (const e of stored.filter((x) => x.loggedSegmentId === segmentId)) {
+        if (e.id === refusedId)
+          expect(e).toMatchObject({ canceled: true, dedupeKey: `${keys.get(e.id)}~canceled~${e.id}` });
+        else expect(e).toMatchObject({ canceled: false, dedupeKey: keys.get(e.id!) });
+      }
+      expect(stored.find((e) => e.id === newer.id)).toMatchObject({
+        canceled: false,
+        dedupeKey: keys.get(refusedId),
+        eTag: newer.eTag,
+      });
+      expect(stored.find((e) => e.id === newer.id)!.loggedSegmentId).toBeUndefined();
+      const live = stored.filter((e) => !e.canceled).map((e) => e.contactNo);
+      expect(live.sort()).toEqual(contacts.map((c) => c.contactNo).sort());
+      expect(await store.getSegment(segmentId)).toMatchObject({ canceled: false, noOfInteractions: 3 });
+
+      // Run again (say, from the outbox): the same refusal, nothing else changes.
+      const again = await store.uncancelSegment(segmentId);
+      expect(again.failures?.map((f) => f.entryId)).toEqual([refusedId]);
+      expect((await t.entries.list(entriesBySource(source))).items).toEqual(stored);
+    });
   });
 
   describe("edit", () => {
@@ -396,11 +454,12 @@ describe("the entries window's storage against the emulator", () => {
       const store = storeFor(emu.url);
       const logged = await store.logInteraction(logRequest("<edit-1@fabrikam.example>", [person(8)]));
       const entry = logged.results[0]!.entry!;
-      const edited = await store.editEntry(entry, {
+      const { entry: edited, queued } = await store.editEntry(entry, {
         evaluation: "Positive",
         attemptFailed: true,
         comment: "Call back",
       });
+      expect(queued).toBeUndefined();
       expect(edited).toMatchObject({ evaluation: "Positive", attemptFailed: true, comment: "Call back" });
       expect(edited.eTag).toBeDefined();
       expect(edited.eTag).not.toBe(entry.eTag);
@@ -419,7 +478,9 @@ describe("the entries window's storage against the emulator", () => {
       expect(stored).toMatchObject({ evaluation: "Positive", comment: "Theirs", attemptFailed: true });
 
       // Reloaded, the edit goes through; null clears.
-      const cleared = await store.editEntry((err as ChangedMeanwhileError).current!, { evaluation: null });
+      const { entry: cleared } = await store.editEntry((err as ChangedMeanwhileError).current!, {
+        evaluation: null,
+      });
       expect(cleared.evaluation).toBeUndefined();
       expect((await tools(emu.url).entries.getById(entry.id!)).evaluation).toBeUndefined();
       await expect(store.editEntry(cleared, { evaluation: "Great" as never })).rejects.toMatchObject({
@@ -510,6 +571,87 @@ describe("the entries window's storage against the emulator", () => {
     });
   });
 
+  describe("delete canceled entries racing an un-cancel", () => {
+    it("an entry un-canceled between the count and the delete is skipped (412) and its segment stays; a later run takes both", async () => {
+      const store = storeFor(emu.url);
+      const t = tools(emu.url);
+      const date = "2032-04-01T08:00:00Z";
+      const logged = await store.logInteraction(
+        on(date, logRequest("<race-1@fabrikam.example>", [person(50), person(51), person(52)])),
+      );
+      const segmentId = logged.segment!.id!;
+      const canceled = await store.cancelEntries(logged.results.map((r) => r.entry!));
+      const filter = { from: "2032-04-01", to: "2032-04-01" };
+      expect(await store.countCanceled(filter)).toBe(3);
+      const racer = canceled.entries.find((e) => e.contactNo === person(51).contactNo)!;
+
+      // Someone un-cancels one entry after the job read its targets, just before its deletes reach SharePoint.
+      const realFetch = globalThis.fetch;
+      let raced = false;
+      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!raced && typeof init?.body === "string" && init.body.includes('"DELETE"')) {
+          raced = true;
+          globalThis.fetch = realFetch;
+          await storeFor(emu.url).uncancelEntry(racer);
+        }
+        return realFetch(input, init);
+      };
+      let done;
+      try {
+        done = await store.deleteCanceled(filter);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+      expect(raced).toBe(true);
+      expect(done).toMatchObject({ deleted: 2, skipped: 1, segmentsDeleted: 0 });
+
+      // The un-canceled entry stays, pointing at a segment that still exists; the other two are gone.
+      const survivor = await t.entries.getById(racer.id!);
+      expect(survivor).toMatchObject({
+        canceled: false,
+        loggedSegmentId: segmentId,
+        dedupeKey: logged.results[1]!.entry!.dedupeKey,
+      });
+      expect(await store.getSegment(segmentId)).toMatchObject({ id: segmentId });
+      expect((await t.entries.list(entriesOfSegment(segmentId))).items.map((e) => e.id)).toEqual([racer.id]);
+      expect(await store.countCanceled(filter)).toBe(0);
+
+      // Canceled again, a later run deletes it and then its segment, left without entries.
+      await store.cancelEntries([survivor]);
+      expect(await store.deleteCanceled(filter)).toMatchObject({
+        deleted: 1,
+        skipped: 0,
+        segmentsDeleted: 1,
+      });
+      expect(await store.getSegment(segmentId)).toBeUndefined();
+      expect((await t.entries.list(entriesOfSegment(segmentId))).items).toEqual([]);
+    });
+
+    it("a segment whose entries span two $batches, interrupted between them, is finished by a second run", async () => {
+      const store = storeFor(emu.url);
+      const date = "2032-05-01T08:00:00Z";
+      const contacts = Array.from({ length: 23 }, (_, i) => person(60 + i));
+      const logged = await store.logInteraction(on(date, logRequest("<race-2@fabrikam.example>", contacts)));
+      const segmentId = logged.segment!.id!;
+      await store.cancelSegment(segmentId);
+      const filter = { from: "2032-05-01", to: "2032-05-01" };
+      expect(await store.countCanceled(filter)).toBe(23);
+      const ac = new AbortController();
+      await expect(
+        store.deleteCanceled(filter, (p) => p.deleted > 0 && ac.abort(), ac.signal),
+      ).rejects.toMatchObject({ details: { code: "aborted" } });
+      // The first $batch went; the segment waits with its last entries.
+      const left = await store.countCanceled(filter);
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThan(23);
+      expect(await store.getSegment(segmentId)).toMatchObject({ canceled: true });
+
+      expect(await store.deleteCanceled(filter)).toMatchObject({ deleted: left, segmentsDeleted: 1 });
+      expect(await store.getSegment(segmentId)).toBeUndefined();
+      expect((await tools(emu.url).entries.list(entriesOfSegment(segmentId))).items).toEqual([]);
+    });
+  });
+
   describe("delete canceled entries without any filter", () => {
     it("pages the whole list (above the threshold) and deletes every canceled entry, nothing else", async () => {
       const store = storeFor(emu.url);
@@ -555,7 +697,8 @@ describe("the entries window's storage against the emulator", () => {
       const pending = await store.pendingLogs();
       expect(pending).toHaveLength(1);
       expect(pending[0]!.change).toMatchObject({ kind: "cancel", entries: [{ id: entry.id }] });
-      expect(pending[0]!.request.draft.description).toBe(`Cancel: ${entry.description}`);
+      // The pane words the kind ("Cancel: …") in the user's language from `change.kind`.
+      expect(pending[0]!.request.draft.description).toBe(entry.description);
       expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(false);
 
       expect(await store.flushPending()).toBe(1);
@@ -579,6 +722,74 @@ describe("the entries window's storage against the emulator", () => {
       expect(refused).toMatchObject({ failed: true, change: { kind: "uncancel" } });
       expect(refused!.lastError).toContain(ENTRY_MESSAGES.loggedAgain);
       expect((await tools(emu.url).entries.getById(entry.id!)).canceled).toBe(true);
+    });
+
+    it("an edit made offline is kept with the eTag read and written when SharePoint is back", async () => {
+      const outbox = new MemoryOutbox();
+      const store = storeFor(emu.url, outbox);
+      const logged = await store.logInteraction(
+        logRequest("<offline-edit-1@fabrikam.example>", [person(33)]),
+      );
+      const entry = logged.results[0]!.entry!;
+
+      const net = goOffline();
+      let result;
+      try {
+        result = await store.editEntry(entry, {
+          evaluation: "Positive",
+          attemptFailed: true,
+          comment: "Later",
+        });
+      } finally {
+        net.back();
+      }
+      expect(result).toEqual({ entry, queued: true });
+      const [pending] = await store.pendingLogs();
+      expect(pending!.change).toEqual({
+        kind: "edit",
+        entries: [expect.objectContaining({ id: entry.id, eTag: entry.eTag })],
+        edit: { evaluation: "Positive", attemptFailed: true, comment: "Later" },
+      });
+      expect(pending!.request.contacts.map((c) => c.contactNo)).toEqual([person(33).contactNo]);
+      expect(pending!.request.draft.description).toBe(entry.description);
+      expect(await tools(emu.url).entries.getById(entry.id!)).toMatchObject({ attemptFailed: false });
+
+      expect(await store.flushPending()).toBe(1);
+      expect(await store.pendingLogs()).toEqual([]);
+      const stored = await tools(emu.url).entries.getById(entry.id!);
+      expect(stored).toMatchObject({ evaluation: "Positive", attemptFailed: true, comment: "Later" });
+      expect(stored.eTag).not.toBe(entry.eTag);
+    });
+
+    it("an edit made offline that meets a change made meanwhile is reported, never written over it", async () => {
+      const store = storeFor(emu.url, new MemoryOutbox());
+      const logged = await store.logInteraction(
+        logRequest("<offline-edit-2@fabrikam.example>", [person(34)]),
+      );
+      const entry = logged.results[0]!.entry!;
+      const net = goOffline();
+      try {
+        expect((await store.editEntry(entry, { evaluation: "Negative", comment: "Mine" })).queued).toBe(true);
+      } finally {
+        net.back();
+      }
+      // Someone else changes the entry before the edit is sent.
+      await storeFor(emu.url).editEntry(entry, { comment: "Theirs" });
+      const theirs = await tools(emu.url).entries.getById(entry.id!);
+
+      expect(await store.flushPending()).toBe(0);
+      const [refused] = await store.pendingLogs();
+      expect(refused).toMatchObject({ failed: true, change: { kind: "edit" } });
+      expect(refused!.lastError).toBe(ENTRY_MESSAGES.editChangedMeanwhile);
+      const after = await tools(emu.url).entries.getById(entry.id!);
+      expect(after).toEqual(theirs);
+      expect(after.evaluation).toBeUndefined();
+
+      // "Send now" tries it again: still refused, still nothing written; the user discards it.
+      expect(await store.flushPending({ includeFailed: true })).toBe(0);
+      expect(await tools(emu.url).entries.getById(entry.id!)).toEqual(theirs);
+      await store.discardPending(refused!.id);
+      expect(await store.pendingLogs()).toEqual([]);
     });
 
     it("undo of a log still waiting in the outbox removes it from there: it is never sent", async () => {

@@ -1,15 +1,19 @@
 // Business Central's "Delete Canceled Interaction Log Entries" batch job. Only entries with Canceled = true are
 // ever deleted, each with the eTag it was read with (an entry un-canceled meanwhile answers 412 and stays). A
-// logged segment none of whose entries would be left goes too, and it goes FIRST: interrupted after that, a
-// second run still finds the segment's remaining (canceled) entries and deletes them; the other order would
-// leave an orphan segment nobody can find again. Canceled is not indexed: the query narrows on an indexed
-// column (contact, else template, else the date range; without any filter it pages the whole list by id) and
-// Canceled, the group and the exact range are checked here, in pages of up to 999.
+// logged segment goes only after its entries, and only when no entry (canceled or not) points to it any more:
+// first every entry but the last of each segment this run empties (20 per $batch); a segment one of whose entries
+// was not deleted (un-canceled meanwhile: 412) stays; then each remaining segment's last entry and the segment in
+// one $batch, the segment depending on the entry (`dependsOn`: Graph deletes it only when the entry was deleted).
+// A $batch is one request, so an interruption (pane closed, connection lost) never falls between a segment's last
+// entry and the segment: a second run finds the segment's remaining canceled entries and finishes, no segment is
+// left without entries, and no entry points at a deleted segment. Canceled is not indexed: the query narrows on an
+// indexed column (contact, else template, else the date range; without any filter it pages the whole list by id)
+// and Canceled, the group and the exact range are checked here, in pages of up to 999.
 import { matchesEntry } from "../../domain/entry-match";
 import { StoreError } from "../../domain/errors";
 import type { DeleteCanceledFilter, DeleteCanceledProgress, DeleteCanceledResult } from "../../domain/ports";
 import type { InteractionLogEntry } from "../../domain/types";
-import { BATCH_LIMIT, isSuccess, stepError, type StepResult } from "../batch";
+import { BATCH_LIMIT, isSuccess, stepError, type BatchStep, type StepResult } from "../batch";
 import { fromHttpFailure } from "../errors";
 import { eq, type ItemQuery } from "../odata";
 import { entriesOfSegment, MAX_PAGE } from "../repositories/entries";
@@ -71,43 +75,78 @@ export async function deleteCanceled(
   onProgress?.({ deleted: 0, total });
   if (!total) return result;
 
-  // Segments that this run leaves without any entry: deleted before their entries (see the top of the file).
-  const segments = await emptiedSegments(core, targets, signal);
-  for (let i = 0; i < segments.length; i += BATCH_LIMIT) {
-    throwIfAborted(signal);
-    const chunk = segments.slice(i, i + BATCH_LIMIT);
-    const answers = await core.run(
-      chunk.map((id, j) => core.segments.deleteStep(`s${j}`, id)),
-      true,
-    );
-    chunk.forEach((id, j) => {
-      const r = answers.get(`s${j}`)!;
-      if (isSuccess(r)) result.segmentsDeleted++;
-      else if (r.status !== 404) throw failure(r, `Deleting logged segment ${id} failed`);
-    });
-  }
-
+  // Segments that this run leaves without any entry: each goes after its entries, with its last one.
+  const emptied = await emptiedSegments(core, targets, signal);
+  const plan = deletionPlan(targets, emptied);
+  /** Segments one of whose entries was not deleted (changed meanwhile, say): they stay. */
+  const kept = new Set<string>();
   const deletedEntries: InteractionLogEntry[] = [];
-  for (let i = 0; i < targets.length; i += BATCH_LIMIT) {
-    throwIfAborted(signal);
-    const chunk = targets.slice(i, i + BATCH_LIMIT);
-    const answers = await core.run(
-      chunk.map((e, j) => core.entries.deleteStep(`d${j}`, e.id!, e.eTag)),
-      true,
-    );
-    const failed: StepResult[] = [];
-    chunk.forEach((e, j) => {
-      const r = answers.get(`d${j}`)!;
-      if (isSuccess(r)) {
-        result.deleted++;
-        deletedEntries.push(e);
-      }
-      // 412: changed since it was read (un-canceled, say): left alone. 404: gone already (a lost answer re-sent).
-      else if (r.status === 412 || r.status === 404) result.skipped!++;
-      else failed.push(r);
-    });
+  const failed: StepResult[] = [];
+  const report = () => {
     onProgress?.({ deleted: result.deleted, total });
     if (failed.length) throw failure(failed[0]!, `Deleting canceled entries failed after ${result.deleted}`);
+  };
+  /** An entry's answer; false when it was not deleted now. */
+  const settle = (entry: InteractionLogEntry, r: StepResult): boolean => {
+    if (isSuccess(r)) {
+      result.deleted++;
+      deletedEntries.push(entry);
+      return true;
+    }
+    // 412: changed since it was read (un-canceled, say): left alone, and so is its segment.
+    // 404: gone already (a lost answer re-sent): its segment may still go.
+    if (r.status === 412 || r.status === 404) result.skipped!++;
+    else failed.push(r);
+    if (r.status !== 404 && entry.loggedSegmentId) kept.add(entry.loggedSegmentId);
+    return false;
+  };
+
+  // 1. Every entry but the last of each emptied segment, 20 per $batch.
+  const deleteAll = async (entries: InteractionLogEntry[]) => {
+    for (let i = 0; i < entries.length; i += BATCH_LIMIT) {
+      throwIfAborted(signal);
+      const chunk = entries.slice(i, i + BATCH_LIMIT);
+      const answers = await core.run(
+        chunk.map((e, j) => core.entries.deleteStep(`d${j}`, e.id!, e.eTag)),
+        true,
+      );
+      chunk.forEach((e, j) => settle(e, answers.get(`d${j}`)!));
+      report();
+    }
+  };
+  await deleteAll(plan.first);
+
+  // 2. Each emptied segment's last entry and the segment, the segment depending on it. Graph's SDK accepts only a
+  // serial chain of dependencies in one $batch, so pairs are chained: a pair after a failed step was not tried
+  // (424) and goes in the next $batch.
+  await deleteAll(plan.last.filter((p) => kept.has(p.segmentId)).map((p) => p.entry));
+  let pairs = plan.last.filter((p) => !kept.has(p.segmentId));
+  while (pairs.length) {
+    throwIfAborted(signal);
+    const chunk = pairs.slice(0, BATCH_LIMIT / 2);
+    const steps: BatchStep[] = chunk.flatMap((p, i) => [
+      {
+        ...core.entries.deleteStep(`a${i}`, p.entry.id!, p.entry.eTag),
+        ...(i ? { dependsOn: [`s${i - 1}`] } : {}),
+      },
+      { ...core.segments.deleteStep(`s${i}`, p.segmentId), dependsOn: [`a${i}`] },
+    ]);
+    const answers = await core.run(steps, true);
+    const untried: typeof pairs = [];
+    for (const [i, p] of chunk.entries()) {
+      const entry = answers.get(`a${i}`)!;
+      const segment = answers.get(`s${i}`)!;
+      if (entry.status === 424) {
+        untried.push(p);
+        continue;
+      }
+      if (settle(p.entry, entry)) {
+        if (isSuccess(segment)) result.segmentsDeleted++;
+        else if (segment.status !== 404) failed.push(segment);
+      } else if (entry.status === 404 && (await deleteIfUnused(core, p.segmentId))) result.segmentsDeleted++;
+    }
+    pairs = [...untried, ...pairs.slice(chunk.length)];
+    report();
   }
   // Issue 15: the kept content of a source goes with the last entry that points to it.
   const folders = await removeUnusedContent(core.deps.site, deletedEntries);
@@ -123,10 +162,10 @@ async function emptiedSegments(
   core: StoreCore,
   targets: InteractionLogEntry[],
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<Set<string>> {
   const ids = new Set(targets.map((e) => e.id));
   const segmentIds = [...new Set(targets.map((e) => e.loggedSegmentId).filter((s): s is string => !!s))];
-  const out: string[] = [];
+  const out = new Set<string>();
   for (let i = 0; i < segmentIds.length; i += BATCH_LIMIT) {
     throwIfAborted(signal);
     const chunk = segmentIds.slice(i, i + BATCH_LIMIT);
@@ -139,10 +178,43 @@ async function emptiedSegments(
       const members = page.nextLink
         ? await core.entries.listAll(entriesOfSegment(s, [E.loggedSegmentId]), 1000)
         : page.items;
-      if (members.every((m) => ids.has(m.id))) out.push(s);
+      if (members.every((m) => ids.has(m.id))) out.add(s);
     }
   }
   return out;
+}
+
+/** The order of deletion: `first` (loose entries, and all but the last of each emptied segment), then `last`. */
+export interface DeletionPlan {
+  first: InteractionLogEntry[];
+  /** Each emptied segment's last entry, deleted with the segment. */
+  last: { segmentId: string; entry: InteractionLogEntry }[];
+}
+
+export function deletionPlan(targets: InteractionLogEntry[], emptied: Set<string>): DeletionPlan {
+  const last = new Map<string, InteractionLogEntry>();
+  const first: InteractionLogEntry[] = [];
+  for (const e of targets) {
+    const s = e.loggedSegmentId;
+    if (!s || !emptied.has(s)) first.push(e);
+    else {
+      const before = last.get(s);
+      if (before) first.push(before);
+      last.set(s, e);
+    }
+  }
+  return { first, last: [...last].map(([segmentId, entry]) => ({ segmentId, entry })) };
+}
+
+/** Deletes a logged segment no entry (canceled or not) points to any more; false when one still does. */
+async function deleteIfUnused(core: StoreCore, segmentId: string): Promise<boolean> {
+  const left = await core.entries.list({ ...entriesOfSegment(segmentId, [E.loggedSegmentId]), top: 1 });
+  if (left.items.length) return false;
+  const answers = await core.run([core.segments.deleteStep("s", segmentId)], true);
+  const r = answers.get("s")!;
+  if (isSuccess(r)) return true;
+  if (r.status === 404) return false;
+  throw failure(r, `Deleting logged segment ${segmentId} failed`);
 }
 
 function failure(r: StepResult, what: string): StoreError {

@@ -4,6 +4,5 @@ export { undoChange } from "../../domain/entry-changes";
 export { countCanceled, deleteCanceled } from "./delete-canceled";
 export { getSegment } from "./entry-cancel";
 export { EntryChanges, replayChange } from "./entry-changes";
-export { editEntry } from "./entry-edit";
 export { entryTotals } from "./entry-totals";
 export { listEntries } from "./entries-query";

@@ -1,9 +1,11 @@
-// Cancel / un-cancel go through the offline outbox like logging does: a change that cannot reach SharePoint
-// (offline, throttled, 5xx after retries) is kept on the device as a PendingLog with a `change`, and replayed by
-// the same flush as the logs. Replaying is safe: every step reads what is stored first (an entry already
-// canceled needs nothing; a stale eTag is re-read and the change planned again).
-import { describeChange } from "../../domain/entry-changes";
-import type { StoreError } from "../../domain/errors";
+// Cancel / un-cancel and edits go through the offline outbox like logging does: a change that cannot reach
+// SharePoint (offline, throttled, 5xx after retries) is kept on the device as a PendingLog with a `change`, and
+// replayed by the same flush as the logs. Replaying is safe: every cancel step reads what is stored first (an entry
+// already canceled needs nothing; a stale eTag is re-read and the change planned again). An edit is replayed with
+// the eTag it was read with: a change made meanwhile is reported (the pending log is marked failed with the
+// reason), never overwritten.
+import { ChangedMeanwhileError, describeChange, ENTRY_MESSAGES } from "../../domain/entry-changes";
+import { StoreError } from "../../domain/errors";
 import type {
   ContactLogResult,
   EntryChangeFailure,
@@ -15,6 +17,7 @@ import type {
 import type { InteractionLogEntry, LoggedSegment, UserProfile } from "../../domain/types";
 import { isTransient, toStoreError } from "../errors";
 import { cancelEntries, cancelSegment, uncancelEntry, uncancelSegment } from "./entry-cancel";
+import { editEntry } from "./entry-edit";
 import type { StoreCore } from "./store-core";
 
 /** Keeps a change in the outbox under a new id. */
@@ -27,6 +30,7 @@ export type EnqueueChange = (
 
 /** Applies a change now; per-entry refusals are in `failures`, a single un-cancel's refusal is thrown. */
 export async function applyChange(core: StoreCore, change: PendingChange): Promise<EntryChangeResult> {
+  if (change.kind === "edit") return { entries: [await editEntry(core, change.entries[0], change.edit)] };
   const entries: InteractionLogEntry[] = [];
   const failures: EntryChangeFailure[] = [];
   let segment: LoggedSegment | undefined;
@@ -48,12 +52,23 @@ export async function applyChange(core: StoreCore, change: PendingChange): Promi
       } catch (err) {
         const error = toStoreError(err);
         if (isTransient(error)) throw error;
-        failures.push({ entryId: e.id ?? "", contactNo: e.contactNo, error });
+        failures.push({
+          entryId: e.id ?? "",
+          contactNo: e.contactNo,
+          ...(e.contactName ? { contactName: e.contactName } : {}),
+          error,
+        });
       }
     }
   }
   return { entries, ...(segment ? { segment } : {}), ...(failures.length ? { failures } : {}) };
 }
+
+const WHAT: Record<PendingChange["kind"], string> = {
+  cancel: "Canceling",
+  uncancel: "Un-canceling",
+  edit: "Saving the edit",
+};
 
 export class EntryChanges {
   constructor(
@@ -67,7 +82,7 @@ export class EntryChanges {
     try {
       return await applyChange(this.core, change);
     } catch (e) {
-      const err = toStoreError(e, `${change.kind === "cancel" ? "Canceling" : "Un-canceling"} failed`);
+      const err = toStoreError(e, `${WHAT[change.kind]} failed`);
       if (!isTransient(err)) throw err;
       await this.enqueue(describeChange(change, this.user()), this.core.newId(), err, change);
       return { entries: change.entries, queued: true };
@@ -77,7 +92,12 @@ export class EntryChanges {
 
 /** A replayed change as the outbox reads a log's result: one line per entry; a refusal marks it failed. */
 export async function replayChange(core: StoreCore, change: PendingChange): Promise<LogResult> {
-  const r = await applyChange(core, change);
+  const r = await applyChange(core, change).catch((e: unknown) => {
+    // An edit made offline met a change made meanwhile: the user is told what to do, in the pending list.
+    if (change.kind === "edit" && e instanceof ChangedMeanwhileError)
+      throw new StoreError("conflict", ENTRY_MESSAGES.editChangedMeanwhile, e.details);
+    throw e;
+  });
   const results: ContactLogResult[] = [
     ...r.entries.map((e): ContactLogResult => ({ contactNo: e.contactNo, status: "logged", entry: e })),
     ...(r.failures ?? []).map((f): ContactLogResult => ({

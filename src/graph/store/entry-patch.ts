@@ -48,7 +48,12 @@ export async function patchEntries(
 ): Promise<PatchOutcome> {
   const out: PatchOutcome = { done: [], failures: [] };
   const fail = (e: InteractionLogEntry, error: StoreError) =>
-    out.failures.push({ entryId: e.id ?? "", contactNo: e.contactNo, error });
+    out.failures.push({
+      entryId: e.id ?? "",
+      contactNo: e.contactNo,
+      ...(e.contactName ? { contactName: e.contactName } : {}),
+      error,
+    });
   // An entry read without its eTag (it should not happen) is read again first: never written blind.
   const blind = entries.filter((e) => !e.eTag);
   const known = entries.filter((e) => e.eTag);

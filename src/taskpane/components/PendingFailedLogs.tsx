@@ -1,9 +1,11 @@
 // The logs SharePoint refused for good (template deleted, no right, …): each can be discarded after a confirmation;
-// "Send now" above retries them.
+// "Send now" above retries them. A change to logged entries kept offline (cancel, un-cancel, edit) says which, in
+// the user's language.
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { PendingLog } from "../../domain/ports";
-import { useI18n } from "../i18n";
+import { changeDescription } from "../../domain/entry-changes";
+import type { PendingChange, PendingLog } from "../../domain/ports";
+import { useI18n, type MessageKey, type Translator } from "../i18n";
 import { asStoreError } from "../model/store-error";
 import { usePaneStyles } from "./Pane.styles";
 
@@ -31,11 +33,30 @@ export function PendingFailedLogs({ failed, sending, discard }: PendingFailedLog
   );
 }
 
-/** "Jane Doe, Acme — Quote": who and what, for the eye and for the buttons' accessible names. */
-function describe(log: PendingLog): string {
+const CHANGE_KEYS: Record<PendingChange["kind"], MessageKey> = {
+  cancel: "pendingChangeCancel",
+  uncancel: "pendingChangeUncancel",
+  edit: "pendingChangeEdit",
+};
+
+/**
+ * "Jane Doe, Acme — Quote" (a log) or "Jane Doe — Cancel: Quote" (a change): who and what, for the eye and for
+ * the buttons' accessible names.
+ */
+function describe(log: PendingLog, i18n: Translator): string {
   const who = log.request.contacts.map((c) => c.name || c.contactNo).join(", ");
-  const what = log.request.draft.description.trim();
-  return what ? `${who} — ${what}` : who;
+  let what = log.request.draft.description.trim();
+  const change = log.change;
+  if (change) {
+    const segments = change.segmentIds?.length
+      ? i18n.t("pendingChangeSegment", { ids: change.segmentIds.join(", ") })
+      : "";
+    const subject = [changeDescription(what), segments && (what ? `(${segments})` : segments)]
+      .filter(Boolean)
+      .join(" ");
+    what = i18n.t(CHANGE_KEYS[change.kind], { what: subject });
+  }
+  return what && who ? `${who} — ${what}` : what || who;
 }
 
 function FailedLog({
@@ -55,7 +76,7 @@ function FailedLog({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
-  const what = describe(log);
+  const what = describe(log, i18n);
 
   // Focus follows the step: onto "Yes, discard" when asked, back onto "Discard" when kept.
   useEffect(() => {

@@ -103,10 +103,26 @@ export const enViews = {
   segmentCanceled_one: "Logged segment canceled: {count} entry.",
   segmentCanceled_other: "Logged segment canceled: {count} entries.",
   changeQueued: "Saved on this device: the change is sent when SharePoint can be reached.",
+  editQueued:
+    "Saved on this device: the edit is sent when SharePoint can be reached, and never written over a change someone else made meanwhile.",
+  uncancelSegmentAction: "Un-cancel the logged segment",
+  segmentUncanceled_one: "Logged segment un-canceled: {count} entry counts again.",
+  segmentUncanceled_other: "Logged segment un-canceled: {count} entries count again.",
+  segmentUncancelLoggedAgain:
+    "Still canceled: {names}. The item was logged again for that contact meanwhile; cancel the newer entry first if this one should count.",
+  segmentUncancelNotAll: "Still canceled: {names}. {reason}",
+  waitingEdit: "Edit waiting to be sent",
+  waitingCancel: "Cancel waiting to be sent",
+  waitingUncancel: "Un-cancel waiting to be sent",
+  waitingFailed: "Change not sent: see “Could not be sent” above",
+  pendingChangeCancel: "Cancel: {what}",
+  pendingChangeUncancel: "Un-cancel: {what}",
+  pendingChangeEdit: "Edit: {what}",
+  pendingChangeSegment: "logged segment {ids}",
   cancelFailed: "Could not cancel.",
   uncancelFailed: "Could not un-cancel.",
   uncancelRefusedSegment:
-    "This entry can't be un-canceled while its logged segment is canceled. Un-cancel the segment instead.",
+    "This entry can't be un-canceled while its logged segment is canceled. Use “Un-cancel the logged segment” in its actions instead.",
   uncancelRefusedLoggedAgain:
     "This entry can't be un-canceled: the item was logged again for this contact. Cancel the newer entry first.",
   editConflict:

@@ -107,10 +107,26 @@ export const nlViews: Record<ViewKey, string> = {
   segmentCanceled_one: "Geregistreerd segment geannuleerd: {count} post.",
   segmentCanceled_other: "Geregistreerd segment geannuleerd: {count} posten.",
   changeQueued: "Op dit apparaat bewaard: de wijziging wordt verzonden zodra SharePoint bereikbaar is.",
+  editQueued:
+    "Op dit apparaat bewaard: de bewerking wordt verzonden zodra SharePoint bereikbaar is, en nooit over een wijziging heen geschreven die iemand anders intussen maakte.",
+  uncancelSegmentAction: "Annulering van geregistreerd segment opheffen",
+  segmentUncanceled_one: "Annulering van geregistreerd segment opgeheven: {count} post telt weer mee.",
+  segmentUncanceled_other: "Annulering van geregistreerd segment opgeheven: {count} posten tellen weer mee.",
+  segmentUncancelLoggedAgain:
+    "Nog geannuleerd: {names}. Het item is intussen opnieuw geregistreerd voor dat contact; annuleer eerst de nieuwere post als deze moet meetellen.",
+  segmentUncancelNotAll: "Nog geannuleerd: {names}. {reason}",
+  waitingEdit: "Bewerking wacht op verzending",
+  waitingCancel: "Annulering wacht op verzending",
+  waitingUncancel: "Opheffen van annulering wacht op verzending",
+  waitingFailed: "Wijziging niet verzonden: zie “Kon niet worden verzonden” hierboven",
+  pendingChangeCancel: "Annuleren: {what}",
+  pendingChangeUncancel: "Annulering opheffen: {what}",
+  pendingChangeEdit: "Bewerken: {what}",
+  pendingChangeSegment: "geregistreerd segment {ids}",
   cancelFailed: "Annuleren mislukt.",
   uncancelFailed: "Annulering opheffen mislukt.",
   uncancelRefusedSegment:
-    "De annulering van deze post kan niet worden opgeheven zolang het geregistreerde segment geannuleerd is. Hef de annulering van het segment op.",
+    "De annulering van deze post kan niet worden opgeheven zolang het geregistreerde segment geannuleerd is. Gebruik daarvoor “Annulering van geregistreerd segment opheffen” in de acties van de post.",
   uncancelRefusedLoggedAgain:
     "De annulering van deze post kan niet worden opgeheven: het item is opnieuw geregistreerd voor dit contact. Annuleer eerst de nieuwere post.",
   editConflict:

@@ -7,6 +7,7 @@ import type {
   DeleteCanceledProgress,
   DeleteCanceledResult,
   EntriesQuery,
+  EntryChangeFailure,
   EntryChangeResult,
   EntryEdit,
   EntryFilter,
@@ -163,21 +164,35 @@ export class FakeEntryBook {
     return { entries: own.map((e) => ({ ...e })), segment: { ...s } };
   }
 
+  /** As the real store: the segment, then each entry; one logged again meanwhile stays canceled (a failure). */
   uncancelSegment(segmentId: string): EntryChangeResult {
     const s = this.segment(segmentId);
     const own = this.entries().filter((e) => e.loggedSegmentId === segmentId);
-    const taken = own.filter(
-      (e) => e.canceled && this.entries().some((x) => x !== e && x.dedupeKey === originalKey(e.dedupeKey)),
-    );
-    if (taken.length) throw refuse("loggedAgain", "an item of the segment was logged again", 409);
-    s.canceled = false;
-    this.stamp(s, "s");
-    for (const e of own.filter((x) => x.canceled)) {
-      e.canceled = false;
-      e.dedupeKey = originalKey(e.dedupeKey);
-      this.stamp(e);
+    if (s.canceled) {
+      s.canceled = false;
+      this.stamp(s, "s");
     }
-    return { entries: own.map((e) => ({ ...e })), segment: { ...s } };
+    const done: InteractionLogEntry[] = [];
+    const failures: EntryChangeFailure[] = [];
+    for (const e of own) {
+      const key = originalKey(e.dedupeKey);
+      if (e.canceled && this.entries().some((x) => x !== e && x.dedupeKey === key)) {
+        failures.push({
+          entryId: e.id!,
+          contactNo: e.contactNo,
+          ...(e.contactName ? { contactName: e.contactName } : {}),
+          error: refuse("loggedAgain", "the item was logged again for this contact", 409),
+        });
+        continue;
+      }
+      if (e.canceled) {
+        e.canceled = false;
+        e.dedupeKey = key;
+        this.stamp(e);
+      }
+      done.push({ ...e });
+    }
+    return { entries: done, segment: { ...s }, ...(failures.length ? { failures } : {}) };
   }
 
   undo(result: LogResult): EntryChangeResult {

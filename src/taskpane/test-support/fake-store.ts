@@ -7,6 +7,7 @@ import {
   type KeepContentResult,
 } from "../../domain/content-ports";
 import { buildEntries, buildSegment } from "../../domain/entry-builder";
+import { describeChange, ENTRY_MESSAGES } from "../../domain/entry-changes";
 import {
   bodyExcerpt,
   checkContentSize,
@@ -27,6 +28,7 @@ import type {
   EntriesQuery,
   EntryChangeResult,
   EntryEdit,
+  EntryEditResult,
   EntryFilter,
   EntryTotalsProgress,
   FlushOptions,
@@ -53,7 +55,7 @@ import type {
 } from "../../domain/types";
 import { FakeEntryBook } from "./fake-entry-book";
 import type { ListWarning, ProvisionSummary } from "../../domain/ports";
-import { CONTACTS, GROUPS, SETUP, TEMPLATES } from "./fixtures";
+import { CONTACTS, GROUPS, SETUP, TEMPLATES, USER } from "./fixtures";
 
 type Method = keyof InteractionStorePort;
 
@@ -284,9 +286,25 @@ export class FakeStore implements InteractionStorePort {
       return 0;
     }
     const sending = this.pending.filter(due);
-    for (const p of sending) await this.logInteraction(p.request);
-    this.pending = this.pending.filter((p) => !due(p));
-    return sending.length;
+    const refused = new Map<string, string>();
+    for (const p of sending) {
+      if (p.change?.kind !== "edit") await this.logInteraction(p.request);
+      else
+        try {
+          // Replayed with the eTag read: a change made meanwhile is refused, as the real store's replay is.
+          this.book.edit(p.change.entries[0], p.change.edit);
+        } catch (e) {
+          refused.set(p.id, ENTRY_MESSAGES.editChangedMeanwhile + ` (${(e as Error).message})`);
+        }
+    }
+    this.pending = this.pending.flatMap((p) =>
+      refused.has(p.id)
+        ? [{ ...p, attempts: p.attempts + 1, lastError: refused.get(p.id)!, failed: true }]
+        : due(p)
+          ? []
+          : [p],
+    );
+    return sending.length - refused.size;
   }
 
   async discardPending(id: string): Promise<void> {
@@ -442,9 +460,24 @@ export class FakeStore implements InteractionStorePort {
     return result;
   }
 
-  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<InteractionLogEntry> {
-    this.enter("editEntry", [entry, edit]);
-    return this.book.edit(entry, edit);
+  /** Offline (`fail("editEntry", "offline")`): kept in `pending` as the real store keeps it, with the eTag read. */
+  async editEntry(entry: InteractionLogEntry, edit: EntryEdit): Promise<EntryEditResult> {
+    try {
+      this.enter("editEntry", [entry, edit]);
+    } catch (e) {
+      const err = e as StoreError;
+      if (err.kind !== "offline") throw err;
+      this.pending.push({
+        id: `change-${this.nextId++}`,
+        request: describeChange({ kind: "edit", entries: [entry], edit }, USER),
+        queuedAt: new Date().toISOString(),
+        attempts: 0,
+        lastError: err.message,
+        change: { kind: "edit", entries: [{ ...entry }], edit },
+      });
+      return { entry, queued: true };
+    }
+    return { entry: this.book.edit(entry, edit) };
   }
   async getSegment(segmentId: string): Promise<LoggedSegment | undefined> {
     this.enter("getSegment", [segmentId]);

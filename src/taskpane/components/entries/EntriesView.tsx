@@ -23,6 +23,7 @@ import type {
 import { useEntries } from "../../hooks/useEntries";
 import { useEntryActions } from "../../hooks/useEntryActions";
 import { useEntryTotals } from "../../hooks/useEntryTotals";
+import { usePendingEntryChanges } from "../../hooks/usePendingEntryChanges";
 import { useI18n } from "../../i18n";
 import { EMPTY_FILTER, toEntryFilter, type FilterValues } from "../../model/entry-filter-values";
 import { ErrorState } from "../ErrorState";
@@ -45,9 +46,15 @@ export interface EntriesViewProps {
   canDeleteCanceled?: boolean;
   /** Back to the item; with the entries this view changed (canceled, un-canceled, edited). */
   onBack(changed: InteractionLogEntry[]): void;
+  /** How often the outbox is read again while a change of a shown entry waits in it (tests shorten it). */
+  pendingPollMs?: number;
 }
 
 type ScopeChoice = "contact" | "me" | "segment";
+
+/** An optional prop only when it has a value (exactOptionalPropertyTypes). */
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 export function EntriesView(props: EntriesViewProps) {
   const { store, user, contact, templates, groups, canDeleteCanceled = true, onBack } = props;
@@ -86,6 +93,11 @@ export function EntriesView(props: EntriesViewProps) {
     setChanges((c) => c + 1);
   }, [reloadList]);
   const actions = useEntryActions(store, { onChanged: changed, onReload: reload });
+  // A change sent from the outbox meanwhile: the rows are read again as stored now.
+  const pending = usePendingEntryChanges(store, changes, {
+    onSent: reload,
+    ...(props.pendingPollMs !== undefined ? { intervalMs: props.pendingPollMs } : {}),
+  });
 
   const scopeChoice: ScopeChoice =
     scope.kind === "contact" ? "contact" : scope.kind === "user" ? "me" : "segment";
@@ -189,11 +201,15 @@ export function EntriesView(props: EntriesViewProps) {
               inSegment={scope.kind === "segment"}
               busy={actions.busyId === e.id}
               editing={editingId !== undefined && editingId === e.id}
+              {...optional("segmentCanceled", actions.segmentCanceled(e.loggedSegmentId))}
+              {...optional("waiting", pending.waitingFor(e))}
               onEdit={(open) => setEditingId(open ? e.id : undefined)}
               onSave={(edit) => actions.edit(e, edit)}
               onCancel={() => void actions.cancel(e)}
               onUncancel={() => void actions.uncancel(e)}
               onCancelSegment={() => void actions.cancelSegment(e)}
+              onUncancelSegment={() => void actions.uncancelSegment(e)}
+              onOpenActions={() => actions.checkSegment(e)}
               onShowSegment={() =>
                 e.loggedSegmentId && setScope({ kind: "segment", segmentId: e.loggedSegmentId })
               }

@@ -1,5 +1,8 @@
 // One interaction log entry: date, template, direction, description, evaluation, attempt failed, cost,
-// duration, with whom, who logged it, canceled; "Open in Outlook" for a stored https WebLink; its actions.
+// duration, with whom, who logged it, canceled, a change of it still waiting in the outbox; "Open in Outlook" for
+// a stored https WebLink; its actions. An entry whose logged segment is canceled offers "Un-cancel the logged
+// segment"; an entry whose edit waits to be sent is not edited again until it was (a second edit would meet the
+// first one's new eTag and be refused as a conflict).
 import { Badge, Button, Link, mergeClasses } from "@fluentui/react-components";
 import {
   ArrowDownLeft16Regular,
@@ -11,7 +14,8 @@ import {
 import { useId, useState } from "react";
 import type { EntryEdit } from "../../../domain/ports";
 import type { InteractionLogEntry, InteractionTemplate } from "../../../domain/types";
-import { useI18n } from "../../i18n";
+import type { WaitingChange, WaitingKind } from "../../hooks/usePendingEntryChanges";
+import { useI18n, type MessageKey } from "../../i18n";
 import { safeWebLink } from "../../model/web-link";
 import { EVALUATION_KEYS } from "../LogForm";
 import { usePaneStyles } from "../Pane.styles";
@@ -27,17 +31,31 @@ export interface EntryRowProps {
   inSegment: boolean;
   busy: boolean;
   editing: boolean;
+  /** Whether the entry's logged segment is canceled, once known. */
+  segmentCanceled?: boolean;
+  /** Changes of this entry still waiting in the outbox. */
+  waiting?: WaitingChange;
   onEdit(open: boolean): void;
   onSave(edit: EntryEdit): Promise<boolean>;
   onCancel(): void;
   onUncancel(): void;
   onCancelSegment(): void;
+  onUncancelSegment(): void;
   onShowSegment(): void;
   onFollowUp(): void;
+  /** The actions were opened (the row may learn its segment's state then). */
+  onOpenActions?(): void;
 }
 
+const WAITING_KEYS: Record<WaitingKind, MessageKey> = {
+  cancel: "waitingCancel",
+  uncancel: "waitingUncancel",
+  edit: "waitingEdit",
+};
+
 export function EntryRow(props: EntryRowProps) {
-  const { entry, templates, showContact, inSegment, busy, editing } = props;
+  const { entry, templates, showContact, inSegment, busy, editing, segmentCanceled, waiting } = props;
+  const editWaiting = Boolean(waiting && !waiting.failed && waiting.kinds.includes("edit"));
   const i18n = useI18n();
   const styles = useEntriesStyles();
   const pane = usePaneStyles();
@@ -72,6 +90,18 @@ export function EntryRow(props: EntryRowProps) {
             {i18n.t("attemptFailedShort")}
           </Badge>
         )}
+        {waiting &&
+          (waiting.failed ? (
+            <Badge appearance="tint" color="danger">
+              {i18n.t("waitingFailed")}
+            </Badge>
+          ) : (
+            waiting.kinds.map((kind) => (
+              <Badge key={kind} appearance="tint" color="informative" data-testid="entry-waiting">
+                {i18n.t(WAITING_KEYS[kind])}
+              </Badge>
+            ))
+          ))}
       </div>
       <div className={styles.meta}>
         {[
@@ -109,7 +139,10 @@ export function EntryRow(props: EntryRowProps) {
             aria-expanded={open}
             aria-controls={actionsId}
             aria-label={i18n.t("entryActionsFor", { description: title })}
-            onClick={() => setOpen((o) => !o)}
+            onClick={() => {
+              if (!open) props.onOpenActions?.();
+              setOpen(!open);
+            }}
           >
             {i18n.t("entryActions")}
           </Button>
@@ -132,19 +165,26 @@ export function EntryRow(props: EntryRowProps) {
               {i18n.t("cancelEntry")}
             </Button>
           )}
-          {entry.loggedSegmentId && (
-            <Button size="small" disabled={busy} onClick={() => run(props.onCancelSegment)}>
-              {i18n.t("cancelSegment")}
-            </Button>
-          )}
+          {entry.loggedSegmentId &&
+            (segmentCanceled ? (
+              <Button size="small" disabled={busy} onClick={() => run(props.onUncancelSegment)}>
+                {i18n.t("uncancelSegmentAction")}
+              </Button>
+            ) : (
+              <Button size="small" disabled={busy} onClick={() => run(props.onCancelSegment)}>
+                {i18n.t("cancelSegment")}
+              </Button>
+            ))}
           {entry.loggedSegmentId && !inSegment && (
             <Button size="small" onClick={() => run(props.onShowSegment)}>
               {i18n.t("showSegment")}
             </Button>
           )}
-          <Button size="small" onClick={() => run(() => props.onEdit(true))}>
-            {i18n.t("editEntry")}
-          </Button>
+          {!editWaiting && (
+            <Button size="small" onClick={() => run(() => props.onEdit(true))}>
+              {i18n.t("editEntry")}
+            </Button>
+          )}
           <Button size="small" onClick={() => run(props.onFollowUp)}>
             {i18n.t("logFollowUp")}
           </Button>

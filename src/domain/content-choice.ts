@@ -6,6 +6,9 @@ export type ContentChoice = "none" | "excerpt" | "full";
 
 export const CONTENT_CHOICES: readonly ContentChoice[] = ["none", "excerpt", "full"];
 
+/** Default limit of the content kept per source item (ILO_KEEP_CONTENT_LIMIT_MB): 25 MB. */
+export const DEFAULT_CONTENT_LIMIT_BYTES = 25 * 1024 * 1024;
+
 const RANK: Record<ContentChoice, number> = { none: 0, excerpt: 1, full: 2 };
 
 export function isContentChoice(value: unknown): value is ContentChoice {

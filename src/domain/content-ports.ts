@@ -41,6 +41,8 @@ export interface KeepContentResult {
   reused: string[];
   /** Why the whole mail was not kept (over the limit): nothing was uploaded. */
   refused?: string;
+  /** The sizes behind `refused`, for the pane's own sentence. */
+  refusedSize?: { totalBytes: number; limitBytes: number };
   /** SharePoint could not be reached: the content waits in the outbox and is kept when it is back. */
   queued?: boolean;
   notCopied?: NotCopiedReason;
@@ -79,7 +81,7 @@ export interface MailContentPort {
   /** Reads the selected mail: the plain body always, the files with `whole`. */
   read(options: { whole: boolean; keepAttachmentIds: ReadonlySet<string> }): Promise<MailContent>;
   /** The user's default ("Keep with the entry"), undefined when never set. */
-  defaultChoice(): ContentChoice | undefined;
+  defaultChoice(): Promise<ContentChoice | undefined>;
   setDefaultChoice(choice: ContentChoice): Promise<void>;
 }
 

@@ -1,12 +1,13 @@
 // Keeping what was said (issue 15): the excerpt that goes into BodyExcerpt, the folder that holds the kept mail in
 // Interaction Documents, the user's choice capped by the administrator's, and the size limit checked before
 // anything is uploaded. Pure: no Office, no Graph.
-import type { ContentChoice } from "./content-choice";
+import { DEFAULT_CONTENT_LIMIT_BYTES } from "./content-choice";
 import { hash128 } from "./dedupe";
 
 export {
   allowedContentChoices,
   CONTENT_CHOICES,
+  DEFAULT_CONTENT_LIMIT_BYTES,
   effectiveContentChoice,
   isContentChoice,
   type ContentChoice,
@@ -14,8 +15,6 @@ export {
 
 /** BodyExcerpt holds at most this many characters (contract: ≤ 2,000). */
 export const EXCERPT_MAX = 2000;
-/** Default limit of the content kept per source item (ILO_KEEP_CONTENT_LIMIT_MB): 25 MB. */
-export const DEFAULT_CONTENT_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /**
  * The folder in Interaction Documents for one source item: a hash of its SourceId (never the subject, which can

@@ -39,9 +39,7 @@ class OfficeMailContent implements MailContentPort {
   /** A message in read mode: its subject is a string and its attachments a list (compose has async getters). */
   private readItem(): ContentHostItem | undefined {
     const item = this.office.context.mailbox.item as
-      | (ContentHostItem & { itemType?: unknown; subject?: unknown })
-      | null
-      | undefined;
+      (ContentHostItem & { itemType?: unknown; subject?: unknown }) | null | undefined;
     if (!item || String(item.itemType) !== "message" || typeof item.subject !== "string") return undefined;
     return item;
   }
@@ -88,7 +86,7 @@ class OfficeMailContent implements MailContentPort {
     }
   }
 
-  defaultChoice(): ContentChoice | undefined {
+  async defaultChoice(): Promise<ContentChoice | undefined> {
     try {
       const value = this.settings()?.get(KEEP_CONTENT_SETTING);
       return isContentChoice(value) ? value : undefined;

@@ -2,6 +2,7 @@
 // purpose; everything with logic lives in components and hooks, tested against fake ports.
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../config/app-config";
+import { DEFAULT_CONTENT_LIMIT_BYTES } from "../domain/content-choice";
 import { canDeleteCanceled } from "../domain/delete-rights";
 import type { MailboxPort } from "../domain/ports";
 import { createInteractionStore } from "../graph";
@@ -9,6 +10,7 @@ import { createMeetingUidResolver } from "../graph/meeting-uid";
 import { IndexedDbKeyValue, SendLogQueue, withSendQueue } from "../graph/send-queue";
 import { createOfficeMailbox } from "../office";
 import { createComposeLogging } from "../office/compose-logging";
+import { lazyMailContentSource } from "../office/content-source-lazy";
 import { officeRuntimeStorage } from "../office/runtime-storage";
 import { PaneRoot } from "./components/PaneRoot";
 import { loadMessages } from "./i18n";
@@ -53,6 +55,11 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
         policy={policy}
         composeLogging={createComposeLogging()}
         canDeleteCanceled={canDeleteCanceled(mailbox.user.emailAddress, config.deleteCanceled)}
+        keeping={{
+          source: lazyMailContentSource(),
+          cap: config.keepContentMax ?? "full",
+          limitBytes: config.contentLimitBytes ?? DEFAULT_CONTENT_LIMIT_BYTES,
+        }}
       />,
     );
   } catch (e) {

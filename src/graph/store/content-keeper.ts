@@ -72,6 +72,7 @@ export class ContentKeeper {
         kept = "excerpt";
         result.kept = kept;
         result.refused = check.message;
+        result.refusedSize = { totalBytes: check.totalBytes, limitBytes: check.limitBytes };
       } else if (files.length) {
         const folder = await this.docs.ensureFolder(contentFolderName(storedSourceId(req.sourceId.trim())));
         await this.upload(folder, files, result);

@@ -11,6 +11,7 @@ import { useI18n } from "../i18n";
 import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
 import { useContactsPanel } from "./contacts/useContactsPanel";
+import type { ContentKeeping } from "../hooks/useKeepContent";
 import { ItemView } from "./ItemView";
 import { usePaneStyles } from "./Pane.styles";
 import { ListCheck } from "./ListCheck";
@@ -32,6 +33,8 @@ export interface AppProps {
   composeLogging?: ComposeLoggingPort;
   /** Whether this user sees "Delete canceled entries"; everyone by default. */
   canDeleteCanceled?: boolean;
+  /** Keeping the mail with the entry (issue 15); absent where the host cannot read mail content. */
+  keeping?: ContentKeeping;
 }
 
 export function App({
@@ -41,6 +44,7 @@ export function App({
   outboxIntervalMs,
   composeLogging,
   canDeleteCanceled = true,
+  keeping,
 }: AppProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
@@ -132,6 +136,7 @@ export function App({
           onLogged={() => setOutboxKey((k) => k + 1)}
           mailbox={mailbox}
           onOpenContact={contacts.openContact}
+          {...(keeping ? { keeping } : {})}
           {...(contacts.addRequest ? { addRequest: contacts.addRequest } : {})}
         />
         {composeLogging && (

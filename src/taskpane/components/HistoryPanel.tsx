@@ -2,10 +2,11 @@
 // statistics, cancel and edit) opens from here.
 import { Badge, Button, mergeClasses, Spinner } from "@fluentui/react-components";
 import { ArrowDownLeft16Regular, ArrowUpRight16Regular, List16Regular } from "@fluentui/react-icons";
-import { useId } from "react";
+import { Suspense, useId } from "react";
 import type { Contact, InteractionLogEntry, InteractionTemplate } from "../../domain/types";
 import type { HistoryState } from "../hooks/useHistory";
 import { useI18n } from "../i18n";
+import { KeptToggle } from "./content/lazy";
 import { ErrorState } from "./ErrorState";
 import { EVALUATION_KEYS } from "./LogForm";
 import { useHistoryStyles } from "./HistoryPanel.styles";
@@ -65,6 +66,7 @@ function HistoryRow({ entry, templates }: { entry: InteractionLogEntry; template
   const styles = useHistoryStyles();
   const pane = usePaneStyles();
   const template = templates.find((t) => t.code === entry.templateCode);
+  const kept = !!(entry.documentUrl || entry.bodyExcerpt);
   const direction =
     entry.informationFlow === "Outbound"
       ? { icon: <ArrowUpRight16Regular aria-hidden />, text: i18n.t("directionOutbound") }
@@ -100,6 +102,11 @@ function HistoryRow({ entry, templates }: { entry: InteractionLogEntry; template
           .filter(Boolean)
           .join(" · ")}
       </div>
+      {kept && (
+        <Suspense fallback={null}>
+          <KeptToggle entry={entry} />
+        </Suspense>
+      )}
     </li>
   );
 }

@@ -17,12 +17,14 @@ import type { Contact, ParticipantMatch, UserProfile } from "../../domain/types"
 import type { DraftField } from "../../domain/validation";
 import { useEntryTotals } from "../hooks/useEntryTotals";
 import { useHistory } from "../hooks/useHistory";
+import { useKeepContent, type ContentKeeping } from "../hooks/useKeepContent";
 import { useLogForm } from "../hooks/useLogForm";
 import { useLogSubmission } from "../hooks/useLogSubmission";
 import { useParticipantSelection } from "../hooks/useParticipantSelection";
 import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
 import { ContactCard } from "./ContactCard";
+import { KeepContentField, KeepContentStatus } from "./content/lazy";
 import { EntriesView } from "./EntriesViewLazy";
 import { ErrorState } from "./ErrorState";
 import { HistoryPanel } from "./HistoryPanel";
@@ -60,6 +62,8 @@ export interface ItemViewProps {
   addRequest?: { contact: Contact; id: number };
   /** Opens a contact's own view (a person's company). */
   onOpenContact?(contact: Contact): void;
+  /** Keeping the mail with the entry (issue 15); absent where the host cannot read the mail. */
+  keeping?: ContentKeeping;
 }
 
 export function ItemView({
@@ -72,6 +76,7 @@ export function ItemView({
   mailbox,
   addRequest,
   onOpenContact,
+  keeping,
 }: ItemViewProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
@@ -83,6 +88,7 @@ export function ItemView({
   const { matches, contacts, known } = participants;
   const form = useLogForm(context, contacts.length);
   const fieldElementId = useCallback((f: DraftField) => fieldId(idPrefix, f), [idPrefix]);
+  const keep = useKeepContent(context.correspondence, keeping, store);
   const log = useLogSubmission({
     context,
     store,
@@ -92,7 +98,14 @@ export function ItemView({
     fieldElementId,
     participantsHeadingId,
     onLogged,
+    afterLog: (result, request) => void keep.keepAfterLog(result, request),
   });
+  // The history shows the paper clip once the content is kept.
+  const { bumpHistory } = log;
+  const keptPhase = keep.run?.phase;
+  useEffect(() => {
+    if (keptPhase === "done") bumpHistory();
+  }, [keptPhase, bumpHistory]);
   const [historyNo, setHistoryNo] = useState<string | undefined>();
   const historyContact = known.find((c) => c.contactNo === historyNo) ?? contacts[0] ?? known[0];
   const [changesKey, setChangesKey] = useState(0);
@@ -171,6 +184,9 @@ export function ItemView({
     // Failing here is not fatal: rendering the results tries again.
     LogResults.preload().catch(() => undefined);
   }, []);
+  useEffect(() => {
+    if (keep.applicable) KeepContentField.preload().catch(() => undefined);
+  }, [keep.applicable]);
 
   const submit = () => {
     setExpanded(false);
@@ -253,6 +269,15 @@ export function ItemView({
             onField={form.setField}
             onTemplate={form.setTemplate}
             onSubmit={submit}
+            {...(keep.applicable
+              ? {
+                  extra: (
+                    <Suspense fallback={null}>
+                      <KeepContentField keep={keep} />
+                    </Suspense>
+                  ),
+                }
+              : {})}
           />
         </>
       )}
@@ -279,6 +304,13 @@ export function ItemView({
               names={log.result.names}
               {...(canUndo(log.result.result) ? { undo: { state: undo.state, onUndo: undo.undo } } : {})}
             />
+          </Suspense>
+        )}
+      </div>
+      <div role="status" aria-live="polite" data-testid="keep-status-region">
+        {keep.run && (
+          <Suspense fallback={null}>
+            <KeepContentStatus run={keep.run} onRetry={keep.retry} />
           </Suspense>
         )}
       </div>

@@ -61,6 +61,8 @@ export interface LogFormProps {
   onField<K extends EditableField>(field: K, value: LogFormValues[K]): void;
   onTemplate(code: string): void;
   onSubmit(): void;
+  /** More fields inside the form (locked with it while sending): what to keep of the mail. */
+  extra?: ReactNode;
 }
 
 /** Visible templates grouped by interaction group, groups in the order SharePoint gave them. */
@@ -215,6 +217,7 @@ export function LogForm(props: LogFormProps) {
             onChange={(_, d) => onField("comment", d.value)}
           />
         </Field>
+        {props.extra}
       </fieldset>
       <div className={pane.actions}>
         <Button

@@ -5,6 +5,7 @@ import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, MailboxPort } from "../../domain/ports";
 import type { ComposeLoggingPort } from "../../domain/send-log";
 import { createTranslator, I18nProvider } from "../i18n";
+import type { ContentKeeping } from "../hooks/useKeepContent";
 import { themeFor } from "../theme";
 import { App } from "./App";
 
@@ -15,9 +16,18 @@ export interface PaneRootProps {
   composeLogging?: ComposeLoggingPort;
   /** Whether this user sees "Delete canceled entries" (configuration; everyone when absent). */
   canDeleteCanceled?: boolean;
+  /** Keeping the mail with the entry (issue 15). */
+  keeping?: ContentKeeping;
 }
 
-export function PaneRoot({ mailbox, store, policy, composeLogging, canDeleteCanceled }: PaneRootProps) {
+export function PaneRoot({
+  mailbox,
+  store,
+  policy,
+  composeLogging,
+  canDeleteCanceled,
+  keeping,
+}: PaneRootProps) {
   const translator = useMemo(() => createTranslator(mailbox.displayLanguage), [mailbox.displayLanguage]);
   useEffect(() => {
     // Screen readers pick the voice from the document's language, not only the provider's.
@@ -32,6 +42,7 @@ export function PaneRoot({ mailbox, store, policy, composeLogging, canDeleteCanc
           policy={policy}
           {...(composeLogging ? { composeLogging } : {})}
           {...(canDeleteCanceled !== undefined ? { canDeleteCanceled } : {})}
+          {...(keeping ? { keeping } : {})}
         />
       </I18nProvider>
     </FluentProvider>

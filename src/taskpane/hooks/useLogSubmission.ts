@@ -2,7 +2,7 @@
 // log did, the message for screen readers, and a key that tells the history to reload.
 import { useCallback, useRef, useState, type RefCallback } from "react";
 import type { StoreError } from "../../domain/errors";
-import type { InteractionStorePort, ItemContext, LogResult } from "../../domain/ports";
+import type { InteractionStorePort, ItemContext, LogRequest, LogResult } from "../../domain/ports";
 import type { Contact, UserProfile } from "../../domain/types";
 import { hasErrors, type DraftField } from "../../domain/validation";
 import { useI18n } from "../i18n";
@@ -51,11 +51,22 @@ export interface LogSubmissionOptions {
   /** Element id of the correspondents heading (focused when no contact is chosen). */
   participantsHeadingId: string;
   onLogged(): void;
+  /** After a log that reached the store: e.g. keeps the mail's content with the new entries. */
+  afterLog?(result: LogResult, request: LogRequest): void;
 }
 
 export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
-  const { context, store, user, form, participants, fieldElementId, participantsHeadingId, onLogged } =
-    options;
+  const {
+    context,
+    store,
+    user,
+    form,
+    participants,
+    fieldElementId,
+    participantsHeadingId,
+    onLogged,
+    afterLog,
+  } = options;
   const i18n = useI18n();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<LastLog | undefined>();
@@ -88,12 +99,13 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     setAnnouncement("");
     const names = new Map(contacts.map((c: Contact) => [c.contactNo, c.name]));
     try {
-      const logResult = await store.logInteraction({
+      const request: LogRequest = {
         correspondence: context.correspondence,
         contacts,
         draft: draftFromValues(form.values),
         user,
-      });
+      };
+      const logResult = await store.logInteraction(request);
       setResult({ result: logResult, names });
       const done = logResult.results.filter((r) => r.status === "logged" || r.status === "alreadyLogged");
       participants.markLogged(
@@ -104,6 +116,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
       setAnnouncement(loggedCount > 0 ? i18n.plural("loggedSummary", loggedCount) : "");
       setHistoryKey((k) => k + 1);
       onLogged();
+      afterLog?.(logResult, request);
       focusHeading.current = true;
       requestAnimationFrame(() => {
         if (!heading.current || !focusHeading.current) return;
@@ -127,6 +140,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     user,
     participants,
     onLogged,
+    afterLog,
   ]);
 
   const bumpHistory = useCallback(() => setHistoryKey((k) => k + 1), []);

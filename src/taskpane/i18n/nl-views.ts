@@ -167,4 +167,35 @@ export const nlViews: Record<ViewKey, string> = {
   undoQueued:
     "Ongedaan maken is op dit apparaat bewaard: het wordt verzonden zodra SharePoint bereikbaar is.",
   undoFailed: "Ongedaan maken mislukt: {message}",
+  keepHeading: "Bewaren bij de post",
+  keepNone: "Niets",
+  keepExcerpt: "Een fragment (de eerste 2.000 tekens)",
+  keepFull: "De hele mail",
+  keepCapped: "Uw beheerder staat niet meer toe.",
+  keepAttachments: "Bijlagen om te bewaren",
+  keepAttachmentFile: "{name} ({size})",
+  keepAttachmentCloud: "{name} (bewaard als koppeling)",
+  keepEml: "De mail wordt bewaard als één .eml-bestand, met de bijlagen.",
+  keepProtected:
+    "Deze mail is beveiligd (IRM of S/MIME): de inhoud wordt niet gekopieerd, en de post vermeldt dat.",
+  keepTooLarge:
+    "De bestanden zijn samen {size}; per item kan hoogstens {limit} worden bewaard. Vink grote bijlagen uit of bewaar een fragment.",
+  keepMakeDefault: "Deze keuze standaard gebruiken",
+  keepIsDefault: "Dit is uw standaardkeuze.",
+  keepDefaultFailed: "De standaardkeuze kon niet worden opgeslagen: {message}",
+  keepReading: "De mail wordt gelezen…",
+  keepUploading: "De mail wordt in SharePoint bewaard: {sent} van {total}",
+  keepDoneFull_one: "De mail is in SharePoint bewaard ({count} bestand).",
+  keepDoneFull_other: "De mail is in SharePoint bewaard ({count} bestanden).",
+  keepDoneExcerpt: "Een fragment van de mail is bij de post bewaard.",
+  keepRefused:
+    "De inhoud van de mail is {size}; per item kan hoogstens {limit} worden bewaard. Er is niets geüpload; een fragment is bij de post bewaard.",
+  keepNotCopied: "Deze mail is beveiligd: de inhoud is niet gekopieerd. De post vermeldt dat.",
+  keepQueued:
+    "SharePoint is niet bereikbaar: de inhoud van de mail wacht op dit apparaat en wordt bewaard zodra dat kan.",
+  keepFailed: "De inhoud van de mail kon niet worden bewaard: {message}",
+  keepOpenFolder: "De bewaarde mail openen in SharePoint",
+  keptMark: "Mail bewaard",
+  keptShow: "Bewaarde mail tonen",
+  keptHide: "Bewaarde mail verbergen",
 };

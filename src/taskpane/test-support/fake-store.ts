@@ -434,6 +434,7 @@ export class FakeStore implements InteractionStorePort {
         kept = "excerpt";
         result.kept = kept;
         result.refused = check.message;
+        result.refusedSize = { totalBytes: check.totalBytes, limitBytes: check.limitBytes };
       } else if (files.length) {
         const name = contentFolderName(request.sourceId);
         const folder = this.folders.get(name) ?? new Map<string, number>();

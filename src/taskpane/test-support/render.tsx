@@ -3,6 +3,7 @@ import { render } from "@testing-library/react";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { Correspondence } from "../../domain/types";
 import { PaneRoot } from "../components/PaneRoot";
+import type { ContentKeeping } from "../hooks/useKeepContent";
 import { FakeMailbox } from "./fake-mailbox";
 import { FakeStore } from "./fake-store";
 
@@ -15,6 +16,7 @@ export function renderPane(
     theme?: "light" | "dark";
     store?: FakeStore;
     policy?: MatchingPolicy;
+    keeping?: ContentKeeping;
   } = {},
 ) {
   const mailbox = new FakeMailbox(item, {
@@ -23,6 +25,13 @@ export function renderPane(
   });
   const store = options.store ?? new FakeStore();
   const policy = options.policy ?? TEST_POLICY;
-  const view = render(<PaneRoot mailbox={mailbox} store={store} policy={policy} />);
+  const view = render(
+    <PaneRoot
+      mailbox={mailbox}
+      store={store}
+      policy={policy}
+      {...(options.keeping ? { keeping: options.keeping } : {})}
+    />,
+  );
   return { ...view, mailbox, store };
 }

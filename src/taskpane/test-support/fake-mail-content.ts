@@ -1,0 +1,51 @@
+// An in-memory MailContentPort: a mail with a plain body and attachments, the user's roaming default, and a record
+// of what was read — so UI tests check what the pane asks for and what reaches the store.
+import type { MailContent, MailContentInfo, MailContentPort } from "../../domain/content-ports";
+import type { ContentChoice } from "../../domain/content-choice";
+
+export interface FakeAttachment {
+  id: string;
+  name: string;
+  size: number;
+  cloud?: boolean;
+}
+
+export class FakeMailContent implements MailContentPort {
+  saved: ContentChoice | undefined;
+  reads: { whole: boolean; keepAttachmentIds: string[] }[] = [];
+  constructor(
+    public plainBody = "Hello Mia,\n\nHere is the offer.\n\n-- \nJane",
+    public attachments: FakeAttachment[] = [],
+    public isProtected = false,
+  ) {}
+
+  async describe(): Promise<MailContentInfo> {
+    return {
+      whole: "html",
+      attachments: this.attachments.map((a) => ({ ...a, cloud: a.cloud === true })),
+      protected: this.isProtected,
+    };
+  }
+
+  async read(options: { whole: boolean; keepAttachmentIds: ReadonlySet<string> }): Promise<MailContent> {
+    this.reads.push({ whole: options.whole, keepAttachmentIds: [...options.keepAttachmentIds].sort() });
+    if (this.isProtected) return { plainBody: "", files: [], notCopied: "protected" };
+    const files = options.whole
+      ? [
+          { name: "mail.html", bytes: new TextEncoder().encode(`<p>${this.plainBody}</p>`) },
+          ...this.attachments
+            .filter((a) => !a.cloud && options.keepAttachmentIds.has(a.id))
+            .map((a) => ({ name: a.name, bytes: new Uint8Array(a.size) })),
+        ]
+      : [];
+    return { plainBody: this.plainBody, files };
+  }
+
+  async defaultChoice(): Promise<ContentChoice | undefined> {
+    return this.saved;
+  }
+
+  async setDefaultChoice(choice: ContentChoice): Promise<void> {
+    this.saved = choice;
+  }
+}

@@ -4,6 +4,7 @@
 // refused before any upload, and the delete-canceled job removing the folder only with the last entry.
 import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
 import { contentFolderName } from "../../src/domain/mail-content";
+import { PROTECTED_NOTE } from "../../src/domain/content-ports";
 import type { LogRequest } from "../../src/domain/ports";
 import type { Contact } from "../../src/domain/types";
 import { DevTokenProvider } from "../../src/graph/auth/dev-token";
@@ -319,5 +320,115 @@ describe("keeping the mail in Interaction Documents", () => {
     expect(r3).toMatchObject({ deleted: 1, foldersDeleted: 1 });
     expect(await docs.folder(folderName)).toBeUndefined();
     expect(await entriesOf(SOURCE_A)).toEqual([]);
+  });
+});
+
+describe("keeping the mail through the store, with the outbox when SharePoint cannot be reached", () => {
+  let emu: TestEmulator;
+  let store: ReturnType<typeof storeFor>;
+  let site: SharePointSite;
+
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    store = storeFor(emu.url);
+    const client = createGraphClient({
+      baseUrl: normalizeBaseUrl(emu.url),
+      authProvider: new DevTokenProvider(USER.emailAddress),
+    });
+    site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+  });
+
+  afterAll(async () => {
+    await emu.dispose();
+  });
+
+  const entriesOf = (source: string) => entriesRepository(site).listAll(entriesBySource(source));
+  const files = [
+    { name: "mail.html", bytes: new TextEncoder().encode("<p>Hello Annette</p>") },
+    { name: "offer.pdf", bytes: bytes(50_000, 7) },
+  ];
+
+  it("keeps an upload that could not reach SharePoint in the outbox, files included, and keeps it once it is back", async () => {
+    const source = "<outbox-content-1@fabrikam.example>";
+    const request = logRequest(source, [person(11), person(12)]);
+    const logged = await store.logInteraction(request);
+    const entryIds = logged.results.map((r) => r.entry!.id!);
+    await emu.close();
+    const queued = await store.keepContent(
+      { sourceId: source, choice: "full", plainBody: BODY, files, entryIds },
+      { log: request },
+    );
+    expect(queued).toMatchObject({ queued: true, kept: "full", uploaded: [] });
+    const pending = await store.pendingLogs();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.content?.files?.map((f) => [f.name, f.bytes.length])).toEqual([
+      ["mail.html", 20],
+      ["offer.pdf", 50_000],
+    ]);
+    await emu.restart();
+    expect(await store.flushPending()).toBe(1);
+    expect(await store.pendingLogs()).toEqual([]);
+    const folder = (await new DocumentsRepository(site).folder(contentFolderName(source)))!;
+    const children = await new DocumentsRepository(site).children(folder.id);
+    expect(children.map((c) => [c.name, c.size])).toEqual([
+      ["mail.html", 20],
+      ["offer.pdf", 50_000],
+    ]);
+    const entries = await entriesOf(source);
+    expect(entries.map((e) => e.documentUrl)).toEqual([folder.webUrl, folder.webUrl]);
+    expect(entries.every((e) => e.bodyExcerpt === "Hello Annette,\n\nThe drawings are attached.")).toBe(true);
+    // Sent once more (a second flush finds nothing): no second copy of any file.
+    expect(await store.flushPending()).toBe(0);
+    expect((await new DocumentsRepository(site).children(folder.id)).length).toBe(2);
+  });
+
+  it("keeps the content of a log that itself waits in the outbox with that log's entries once both are sent", async () => {
+    const source = "<outbox-content-2@fabrikam.example>";
+    const request = logRequest(source, [person(13)]);
+    await emu.close();
+    const logged = await store.logInteraction(request);
+    expect(logged.results.map((r) => r.status)).toEqual(["queued"]);
+    const queued = await store.keepContent(
+      {
+        sourceId: source,
+        choice: "excerpt",
+        plainBody: BODY,
+        entryIds: [],
+        contactNos: [person(13).contactNo],
+      },
+      { log: request },
+    );
+    expect(queued.queued).toBe(true);
+    expect((await store.pendingLogs()).map((p) => (p.content ? "content" : "log"))).toEqual([
+      "log",
+      "content",
+    ]);
+    await emu.restart();
+    expect(await store.flushPending()).toBe(2);
+    const [entry] = await entriesOf(source);
+    expect(entry!.contactNo).toBe(person(13).contactNo);
+    expect(entry!.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
+    expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("writes the protected-mail note instead of any content", async () => {
+    const source = "<protected-1@fabrikam.example>";
+    const request = logRequest(source, [person(14)]);
+    const logged = await store.logInteraction(request);
+    const kept = await store.keepContent(
+      {
+        sourceId: source,
+        choice: "full",
+        plainBody: "",
+        entryIds: [logged.results[0]!.entry!.id!],
+        notCopied: "protected",
+      },
+      { log: request },
+    );
+    expect(kept).toMatchObject({ kept: "none", notCopied: "protected", uploaded: [] });
+    const [entry] = await entriesOf(source);
+    expect(entry!.bodyExcerpt).toBe(PROTECTED_NOTE);
+    expect(entry!.documentUrl).toBeUndefined();
+    expect(await new DocumentsRepository(site).folder(contentFolderName(source))).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Managing logged entries in the workbench, checked in the SharePoint lists through Graph and not only on screen:
-// undo after a wrong template, cancel / un-cancel and the refusal after a re-log, a segment's cancel and the
-// un-cancel refusal, and an edit that meets a concurrent change.
+// undo after a wrong template, cancel / un-cancel and the refusal after a re-log, a segment's cancel, the
+// un-cancel refusal and un-canceling the segment, and an edit that meets a concurrent change.
 import type { Frame } from "playwright-core";
 import { openItem, patchItem, rowsToBe } from "./entries-helpers";
 import { FIXTURE, listItems, useWorkbench } from "./stack";
@@ -105,7 +105,7 @@ describe("cancel and un-cancel", () => {
 });
 
 describe("a logged segment", () => {
-  it("cancels the segment with all its entries; an entry of it cannot be un-canceled", async () => {
+  it("cancels the segment with all its entries; an entry of it cannot be un-canceled, the segment can", async () => {
     const pane = await openItem(t, "sent", FIXTURE.sentToMany);
     await pane.getByRole("button", { name: /^Log for 4 contacts/ }).click();
     await pane.getByText(/Interaction logged for 4 contacts/).waitFor();
@@ -113,7 +113,9 @@ describe("a logged segment", () => {
     const segment = segments.find((s) => s.Canceled !== true)!;
     const ofSegment = () =>
       listItems(t.stack.graph, ENTRIES, `fields/LoggedSegmentId eq ${Number(segment.id)}`);
-    expect(await ofSegment()).toHaveLength(4);
+    const logged = await ofSegment();
+    expect(logged).toHaveLength(4);
+    const keyOf = new Map(logged.map((e) => [e.id, String(e.DedupeKey)]));
 
     await openEntries(pane);
     await rowAction(pane, "Proposal: research furniture for the new lab", "Cancel logged segment");
@@ -131,7 +133,10 @@ describe("a logged segment", () => {
     });
 
     await rowAction(pane, "Proposal: research furniture for the new lab", "Un-cancel entry");
-    await pane.getByText(/while its logged segment is canceled/).waitFor();
+    // The refusal names the action that works.
+    await pane
+      .getByText(/while its logged segment is canceled\. Use “Un-cancel the logged segment”/)
+      .waitFor();
     expect((await ofSegment()).every((e) => e.Canceled === true)).toBe(true);
 
     // The segment's own entries, each saying with whom.
@@ -139,6 +144,17 @@ describe("a logged segment", () => {
     await pane.getByRole("checkbox", { name: "Include canceled entries" }).check();
     await rowsToBe(pane, 4);
     await pane.getByTestId("entry-row").filter({ hasText: "with Kim Akers" }).waitFor();
+
+    // Un-cancel the logged segment: the segment and every entry of it count again, each with its original key.
+    await rowAction(pane, "with Kim Akers", "Un-cancel the logged segment");
+    await pane.getByText("Logged segment un-canceled: 4 entries count again.").waitFor();
+    const back = await ofSegment();
+    expect(back).toHaveLength(4);
+    for (const e of back) expect(e).toMatchObject({ Canceled: false, DedupeKey: keyOf.get(e.id) });
+    expect(
+      (await listItems(t.stack.graph, "Logged Segments")).find((s) => s.id === segment.id),
+    ).toMatchObject({ Canceled: false, DedupeKey: segment.DedupeKey });
+    await expect(pane.getByTestId("entry-row").filter({ hasText: "Canceled" }).count()).resolves.toBe(0);
   });
 });
 

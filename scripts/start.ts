@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     port: Number(process.env.WORKBENCH_PORT ?? 3000),
     paneDir: path.join(root, "dist"),
     emulatorUrl,
+    // The workbench registers the meetings it saves and sends in the emulator's calendar (/me/events).
+    emulatorAdminSecret: adminSecret,
   });
   process.stdout.write(
     `\nInteraction Log for Outlook is running.\n  Open the workbench: ${workbench.url}\n` +

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ensureDevCerts, type DevCerts } from "../shared/certs";
-import { startWorkbench, swapOfficeScript, STAND_IN_PATH, type Workbench } from "./server";
+import { CALENDAR_PATH, startWorkbench, swapOfficeScript, STAND_IN_PATH, type Workbench } from "./server";
 
 interface Reply {
   status: number;
@@ -62,7 +62,14 @@ describe("startWorkbench", () => {
   let paneDir: string;
   let workbench: Workbench;
   let upstream: https.Server;
-  const seen: Array<{ method?: string; url?: string; host?: string; auth?: string; body: string }> = [];
+  const seen: Array<{
+    method?: string;
+    url?: string;
+    host?: string;
+    auth?: string;
+    secret?: string | string[];
+    body: string;
+  }> = [];
 
   beforeAll(async () => {
     certs = await ensureDevCerts();
@@ -81,6 +88,7 @@ describe("startWorkbench", () => {
           url: req.url,
           host: req.headers.host,
           auth: req.headers.authorization,
+          secret: req.headers["x-emulator-secret"],
           body,
         });
         res.writeHead(201, { "Content-Type": "application/json", "x-upstream": "emulator" });
@@ -89,7 +97,13 @@ describe("startWorkbench", () => {
     });
     await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
     const emulatorUrl = `https://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    workbench = await startWorkbench({ port: 0, paneDir, emulatorUrl, quiet: true });
+    workbench = await startWorkbench({
+      port: 0,
+      paneDir,
+      emulatorUrl,
+      emulatorAdminSecret: () => "admin-secret-of-this-run",
+      quiet: true,
+    });
   });
 
   afterAll(async () => {
@@ -169,6 +183,33 @@ describe("startWorkbench", () => {
     );
     expect(seen.length).toBe(before);
     expect(sneaky.headers["x-upstream"]).toBeUndefined();
+  });
+
+  it("forwards the page's meeting registrations to the emulator's calendar with the admin secret, and only the page's", async () => {
+    const body = JSON.stringify({ iCalUId: "UID1", copies: [{ mailbox: "a@b.example", itemId: "AAMk1" }] });
+    const origin = new URL(workbench.url).origin;
+    const r = await request(certs, new URL(CALENDAR_PATH, workbench.url).href, {
+      method: "POST",
+      body,
+      headers: { Origin: origin, "Content-Type": "application/json" },
+    });
+    expect(r.status).toBe(201);
+    expect(seen.at(-1)).toMatchObject({
+      method: "POST",
+      url: "/_emulator/events",
+      secret: "admin-secret-of-this-run",
+      body,
+    });
+    const before = seen.length;
+    for (const headers of [{}, { Origin: "https://evil.example" }] as Array<Record<string, string>>) {
+      const refused = await request(certs, new URL(CALENDAR_PATH, workbench.url).href, {
+        method: "POST",
+        body,
+        headers,
+      });
+      expect(refused.status).toBe(403);
+    }
+    expect(seen.length).toBe(before);
   });
 
   it("answers 502 in Graph's error shape when no emulator is configured", async () => {

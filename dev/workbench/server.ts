@@ -17,6 +17,12 @@ export interface WorkbenchOptions {
   paneDir?: string;
   /** Graph emulator root, e.g. https://127.0.0.1:4000; default EMULATOR_URL. Without it /v1.0 answers 502. */
   emulatorUrl?: string;
+  /**
+   * The emulator's admin secret (default EMULATOR_ADMIN_SECRET), for the one admin call the workbench makes: it
+   * registers the meetings it saves and sends (POST /workbench/calendar → /_emulator/events), as Exchange files
+   * them. A function is read per call (a test may restart the emulator with a new secret).
+   */
+  emulatorAdminSecret?: string | (() => string | undefined);
   quiet?: boolean;
 }
 
@@ -27,6 +33,9 @@ export interface Workbench {
 
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const STAND_IN_PATH = "/workbench/office-stand-in.js";
+/** Where the page registers a meeting it saved or sent (see WorkbenchOptions.emulatorAdminSecret). */
+export const CALENDAR_PATH = "/workbench/calendar";
+const CALENDAR_BODY_LIMIT = 64 * 1024;
 const OFFICE_JS_TAG =
   /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?[^>]*>\s*<\/script>/i;
 
@@ -154,6 +163,57 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     req.pipe(upstream);
   };
 
+  const adminSecret = (): string | undefined => {
+    const s = options.emulatorAdminSecret ?? process.env.EMULATOR_ADMIN_SECRET;
+    return typeof s === "function" ? s() : s;
+  };
+  /** The page's own POST (its Origin): forwarded to the emulator's calendar with the admin secret. */
+  const registerMeeting = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const origin = req.headers.origin;
+    if (req.method !== "POST" || origin === undefined || !ownOrigins.has(origin)) {
+      graphError(res, 403, "accessDenied", "Only the workbench page registers meetings");
+      return;
+    }
+    const secret = adminSecret();
+    if (!emulator || !secret) {
+      graphError(res, 502, "EmulatorNotConfigured", "The workbench has no emulator URL or admin secret");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > CALENDAR_BODY_LIMIT) req.destroy();
+      else chunks.push(c);
+    });
+    req.on("end", () => {
+      const upstream = https.request(
+        {
+          protocol: "https:",
+          hostname: emulator!.hostname,
+          port: emulator!.port || 443,
+          method: "POST",
+          path: "/_emulator/events",
+          headers: { "Content-Type": "application/json", "X-Emulator-Secret": secret },
+          ca: certs.ca,
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, {
+            "Content-Type": "application/json",
+            "Cache-Control": "no-store",
+          });
+          up.pipe(res);
+        },
+      );
+      upstream.on("error", (e) => {
+        if (!res.headersSent)
+          graphError(res, 502, "EmulatorUnreachable", `The Graph emulator did not answer: ${e.message}`);
+        else res.destroy(e);
+      });
+      upstream.end(Buffer.concat(chunks));
+    });
+  };
+
   const serveFile = async (pathname: string, res: http.ServerResponse): Promise<void> => {
     const file = resolveInside(paneDir, pathname);
     if (!file) {
@@ -191,6 +251,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const url = new URL(req.url ?? "/", "https://localhost");
     if (isGraphPath(url.pathname)) {
       proxy(req, res, url);
+      return;
+    }
+    if (url.pathname === CALENDAR_PATH) {
+      registerMeeting(req, res);
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {

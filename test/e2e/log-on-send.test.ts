@@ -1,10 +1,7 @@
 // Log on send in the workbench: the compose form's Send runs the add-in's OnMessageSend / OnAppointmentSend handler
 // the way Outlook does (launchevent.html in a hidden frame, or launchevent.js alone in a worker for classic
 // Outlook), then files the item. The lists are checked through Graph.
-import { createInteractionStore, MemoryOutbox } from "../../src/graph";
 import { startEmulator } from "../../dev/emulator";
-import calendar from "../../dev/fixtures/mailbox/calendar.json";
-import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
 import { listItems, paneFrame, useWorkbench } from "./stack";
 
 jest.setTimeout(150_000);
@@ -164,55 +161,68 @@ it("logs a meeting invitation when sent with the Meeting Invitation template", a
   await t.pane.getByText(/Logged for Robin Danielsen and Jesse Ulrich/).waitFor();
 });
 
-it("shows an attendee's copy of a meeting as already logged for the organiser's entries (same iCalUId)", async () => {
-  // Kim Akers organises "Trey Research: materials study results" and logs it with her add-in; Annette attends.
-  const meeting = calendar[1]!;
-  const kim = { displayName: "Kim Akers", emailAddress: "kim.akers@treyresearch.example" };
-  const asKim = createInteractionStore({
-    config: {
-      mode: "emulator",
-      graphBaseUrl: t.stack.emulator.url,
-      siteUrl: DEFAULT_EMULATOR_SITE_URL,
-      ownDomains: ["treyresearch.example"],
-      neverLog: [],
-    },
-    user: kim,
-    outbox: new MemoryOutbox(),
-  });
-  const context = await asKim.loadItemContext(
-    {
-      kind: "meeting",
-      mode: "read",
-      sourceId: meeting.uid,
-      subject: meeting.subject,
-      date: meeting.start,
-      end: meeting.end,
-      direction: "outbound",
-      isOrganizer: true,
-      participants: [],
-      mailboxOwner: { displayName: kim.displayName, address: kim.emailAddress },
-    },
-    { ownDomains: ["treyresearch.example"], neverLog: [] },
-  );
-  const contacts = (await asKim.searchContacts("Adatum")).filter((c) => c.contactNo === "CT000001");
-  expect(contacts).toHaveLength(1);
-  await asKim.logInteraction({
-    correspondence: context.correspondence,
-    contacts,
-    user: kim,
-    draft: {
-      templateCode: "MEETING",
-      description: meeting.subject,
-      interactionDate: meeting.start,
-      attemptFailed: false,
-      costLCY: 0,
-      durationMin: 60,
-    },
-  });
-  await t.stack.page.getByTestId("folder-calendar").click();
-  await t.stack.page.getByTestId("item-list").getByText(meeting.subject, { exact: true }).click();
+it("keeps one entry per contact for a new meeting logged from the compose pane and then sent, and its calendar copy is already logged", async () => {
+  const subject = "Chairs: showroom visit, logged as a draft";
+  await t.stack.page.getByTestId("new-meeting").click();
+  await t.stack.page.getByTestId("compose-required").fill(`${ROBIN}; ${JESSE}`);
+  await t.stack.page.getByTestId("compose-subject").fill(subject);
   t.pane = await paneFrame(t.stack.page);
-  await t.pane.getByText(/Logged for Adatum Corporation on .* by kim\.akers@treyresearch\.example/).waitFor();
+  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
+  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
+  // Unsaved: Office gives the new meeting no id but the one the pane keeps in its custom properties.
+  const drafted = await entriesTitled(subject);
+  expect(drafted).toHaveLength(2);
+  for (const e of drafted) expect(String(e.SourceId)).toMatch(/^draft:/);
+
+  const outcome = await send();
+  expect(outcome).toMatchObject({ result: "completed" });
+  expect(outcome.ms).toBeLessThan(5000);
+  // One entry per contact, none canceled, all under the meeting's iCalUId now (the id every copy resolves).
+  const entries = await entriesTitled(subject);
+  const counting = entries.filter((e) => !e.Canceled).map((e) => String(e.ContactNo));
+  expect(counting.sort()).toEqual(["CT000010", "CT000011"]);
+  expect(entries).toHaveLength(2);
+  expect(new Set(entries.map((e) => e.SourceId)).size).toBe(1);
+  expect(String(entries[0]!.SourceId)).toMatch(/^040000008200E00074C5B7101A82E008/);
+
+  await t.stack.page.getByTestId("folder-calendar").click();
+  await t.stack.page.getByTestId("item-list").getByText(subject, { exact: true }).click();
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByText(/Logged for Robin Danielsen and Jesse Ulrich/).waitFor();
+  // Opening it wrote nothing more.
+  await expect(entriesTitled(subject)).resolves.toHaveLength(2);
+});
+
+it("shows the attendee's copy of a meeting sent from the workbench as already logged for the organiser's entries (same iCalUId)", async () => {
+  // Annette organises and sends it (the add-in's send handler logs it); Kim Akers attends, in her own mailbox.
+  const subject = "Chairs: supplier day with Trey Research";
+  await t.stack.page.getByTestId("new-meeting").click();
+  await t.stack.page
+    .getByTestId("compose-required")
+    .fill(`${ROBIN}; Kim Akers <kim.akers@treyresearch.example>`);
+  await t.stack.page.getByTestId("compose-subject").fill(subject);
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByRole("checkbox", { name: "Log when sent" }).waitFor();
+  const outcome = await send();
+  expect(outcome.result).toBe("completed");
+  const [robin] = await entriesTitled(subject);
+  expect(robin).toMatchObject({ ContactNo: "CT000010", UserId: "annette.hill@cronus.example" });
+  expect(String(robin!.SourceId)).toMatch(/^040000008200E00074C5B7101A82E008/);
+
+  await t.stack.page.getByTestId("mailbox-select").selectOption("kim.akers@treyresearch.example");
+  try {
+    await t.stack.page.getByTestId("signed-in-user").getByText("Kim Akers").waitFor();
+    await t.stack.page.getByTestId("folder-calendar").click();
+    await t.stack.page.getByTestId("item-list").getByText(subject, { exact: true }).click();
+    t.pane = await paneFrame(t.stack.page);
+    await t.pane.getByText(/Logged for .*Robin Danielsen.* by annette\.hill@cronus\.example/).waitFor();
+    // Kim's copy is another item in another mailbox; only the iCalUId is shared.
+    const kims = await t.stack.page.getByTestId("reading-pane").innerText();
+    expect(kims).toContain("Organizer: Annette Hill <annette.hill@cronus.example>");
+  } finally {
+    await t.stack.page.getByTestId("mailbox-select").selectOption("annette.hill@cronus.example");
+  }
 });
 
 it("classic Outlook: the JavaScript-only runtime (a worker, no DOM) logs on send, and keeps the log in OfficeRuntime.storage when offline", async () => {

@@ -38,10 +38,13 @@ export async function startStack(): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "ilo-e2e-"));
   const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
   await seedEmulator({ baseUrl: emulator.url, siteUrl: DEFAULT_EMULATOR_SITE_URL, user: USER });
+  const current: { stack?: Stack } = {};
   const workbench = await startWorkbench({
     port: 0,
     paneDir: path.resolve(__dirname, "../../dist"),
     emulatorUrl: emulator.url,
+    // Read per call: a test that restarts the emulator replaces stack.emulator (and its secret).
+    emulatorAdminSecret: () => (current.stack?.emulator ?? emulator).adminSecret,
     quiet: true,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
@@ -71,6 +74,7 @@ export async function startStack(): Promise<Stack> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  current.stack = stack;
   return stack;
 }
 

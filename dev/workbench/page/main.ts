@@ -1,10 +1,16 @@
 // The workbench page: an Outlook-like window (folders, item list, reading pane) with the add-in's task pane pinned
 // on the right. It owns the mailbox state and hands it to the Office stand-in inside the pane's iframe.
 import { h, on } from "./dom";
-import { fileSent } from "./file-sent";
+import {
+  fileSent,
+  savedMeetingRegistration,
+  type MailboxFolders,
+  type MeetingRegistration,
+} from "./file-sent";
 import { runSendEvent, type LaunchRuntimeKind } from "./send";
 import {
   FIXTURES,
+  WORKBENCH_MAILBOXES,
   WORKBENCH_USER,
   formatRecipients,
   itemKey,
@@ -14,6 +20,7 @@ import {
   type DraftMessage,
   type FixtureAddress,
   type FixtureAttachment,
+  type FixtureMessage,
   type HostBridge,
   type WorkbenchItem,
 } from "../stand-in/workbench-model";
@@ -33,12 +40,40 @@ const LANGUAGES = [
 ];
 
 const params = new URLSearchParams(location.search);
+
+/** One mailbox of the workbench: Annette's holds the fixture mail; another holds the meetings it takes part in. */
+interface Mailbox extends MailboxFolders {
+  user: FixtureAddress;
+  inbox: FixtureMessage[];
+  drafts: WorkbenchItem[];
+}
+const sameAddress = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const MAILBOXES: Mailbox[] = WORKBENCH_MAILBOXES.map((user) =>
+  sameAddress(user.emailAddress, WORKBENCH_USER.emailAddress)
+    ? { user, inbox: FIXTURES.inbox, sent: FIXTURES.sent, calendar: FIXTURES.calendar, drafts: [] }
+    : {
+        user,
+        inbox: [],
+        sent: [],
+        drafts: [],
+        // The fixture meetings this user organises or attends (the fixture gives every copy one item id).
+        calendar: FIXTURES.calendar.filter((m) =>
+          [m.organizer, ...m.requiredAttendees, ...m.optionalAttendees].some((a) =>
+            sameAddress(a.emailAddress, user.emailAddress),
+          ),
+        ),
+      },
+);
+const mailboxOf = (address: string): Mailbox | undefined =>
+  MAILBOXES.find((m) => sameAddress(m.user.emailAddress, address));
+
 const state = {
+  /** Whose mailbox is open (the pane and the send handler run as this user). */
+  user: mailboxOf(params.get("mailbox") ?? "")?.user ?? WORKBENCH_USER,
   folder: (["inbox", "sent", "calendar", "drafts"].includes(params.get("folder") ?? "")
     ? params.get("folder")
     : "inbox") as FolderView,
   selected: null as WorkbenchItem | null,
-  drafts: [] as WorkbenchItem[],
   language: LANGUAGES.some((l) => l.id === params.get("lang")) ? params.get("lang")! : "en-US",
   theme: (params.get("theme") === "dark" ? "dark" : "light") as "light" | "dark",
   draftCounter: 0,
@@ -46,21 +81,39 @@ const state = {
   runtime: (params.get("runtime") === "js" ? "js" : "html") as LaunchRuntimeKind,
 };
 
+const box = (): Mailbox => mailboxOf(state.user.emailAddress)!;
+
 function folderItems(folder: FolderView): WorkbenchItem[] {
   switch (folder) {
     case "inbox":
-      return FIXTURES.inbox.map((data) => ({ kind: "message", mode: "read", folder: "inbox", data }));
+      return box().inbox.map((data) => ({ kind: "message", mode: "read", folder: "inbox", data }));
     case "sent":
-      return FIXTURES.sent.map((data) => ({ kind: "message", mode: "read", folder: "sent", data }));
+      return box().sent.map((data) => ({ kind: "message", mode: "read", folder: "sent", data }));
     case "calendar":
-      return FIXTURES.calendar.map((data) => ({
+      return box().calendar.map((data) => ({
         kind: "appointment",
         mode: "read",
         folder: "calendar",
         data,
       }));
     case "drafts":
-      return state.drafts;
+      return box().drafts;
+  }
+}
+
+/** Tells Graph's calendar (the emulator, through the workbench server) about a meeting saved or sent here. */
+async function registerMeeting(registration: MeetingRegistration): Promise<void> {
+  try {
+    const res = await fetch("/workbench/calendar", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(registration),
+    });
+    if (!res.ok)
+      console.warn(`workbench: the calendar did not take "${registration.subject}" (${res.status})`);
+  } catch (e) {
+    // Exchange out of reach: Graph does not know the meeting (the add-in falls back to the draft's id).
+    console.warn(`workbench: the calendar did not take "${registration.subject}": ${String(e)}`);
   }
 }
 
@@ -70,16 +123,20 @@ let recipientListeners = new Set<(field: RecipientField) => void>();
 
 /** The add-in's roaming settings, as Exchange would keep them for the user: here, in this page's localStorage. */
 const ROAMING_KEY = "ilo-workbench-roaming-settings";
+const roamingKey = (): string =>
+  sameAddress(state.user.emailAddress, WORKBENCH_USER.emailAddress)
+    ? ROAMING_KEY
+    : `${ROAMING_KEY}:${state.user.emailAddress.toLowerCase()}`;
 const roaming: RoamingStore = {
   load: () => {
     try {
-      const v = JSON.parse(localStorage.getItem(ROAMING_KEY) ?? "{}") as unknown;
+      const v = JSON.parse(localStorage.getItem(roamingKey()) ?? "{}") as unknown;
       return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
     } catch {
       return {};
     }
   },
-  save: (values) => localStorage.setItem(ROAMING_KEY, JSON.stringify(values)),
+  save: (values) => localStorage.setItem(roamingKey(), JSON.stringify(values)),
 };
 
 function installBridge(): void {
@@ -88,7 +145,7 @@ function installBridge(): void {
   const listeners = selectionListeners;
   const recipients = recipientListeners;
   const bridge: HostBridge = {
-    user: WORKBENCH_USER,
+    user: state.user,
     displayLanguage: state.language,
     theme: state.theme,
     currentItem: () => state.selected,
@@ -102,6 +159,7 @@ function installBridge(): void {
       return () => recipients.delete(listener);
     },
     roaming,
+    meetingSaved: (draft, itemId) => registerMeeting(savedMeetingRegistration(draft, itemId)),
   };
   (window as unknown as { __iloWorkbench: HostBridge }).__iloWorkbench = bridge;
 }
@@ -144,6 +202,23 @@ function header(): HTMLElement {
     document.body.dataset.theme = state.theme;
     reloadPane();
   });
+  // Another user's mailbox (an attendee's calendar, say): the pane and the send handler run as that user.
+  const mailbox = h("select", { id: "wb-mailbox", "data-testid": "mailbox-select" });
+  for (const m of MAILBOXES)
+    mailbox.append(
+      h(
+        "option",
+        { value: m.user.emailAddress, selected: sameAddress(m.user.emailAddress, state.user.emailAddress) },
+        `${m.user.displayName} <${m.user.emailAddress}>`,
+      ),
+    );
+  on(mailbox, "change", () => {
+    state.user = mailboxOf(mailbox.value)?.user ?? WORKBENCH_USER;
+    state.selected = null;
+    showUser();
+    render();
+    reloadPane();
+  });
   return h(
     "header",
     { class: "topbar" },
@@ -154,12 +229,24 @@ function header(): HTMLElement {
     lang,
     h("label", { for: "wb-theme" }, "Theme"),
     theme,
-    h(
-      "span",
-      { class: "user", "data-testid": "signed-in-user", title: WORKBENCH_USER.emailAddress },
-      h("span", { class: "avatar", "aria-hidden": "true" }, "AH"),
-      WORKBENCH_USER.displayName,
-    ),
+    h("label", { for: "wb-mailbox" }, "Mailbox"),
+    mailbox,
+    userBadge,
+  );
+}
+
+const userBadge = h("span", { class: "user", "data-testid": "signed-in-user" });
+function showUser(): void {
+  const initials = state.user.displayName
+    .split(/\s+/)
+    .map((w) => w[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  userBadge.title = state.user.emailAddress;
+  userBadge.replaceChildren(
+    h("span", { class: "avatar", "aria-hidden": "true" }, initials),
+    state.user.displayName,
   );
 }
 
@@ -176,7 +263,7 @@ function renderFolders(): void {
   );
   const list = h("ul", {});
   for (const f of FOLDERS) {
-    const count = f.id === "drafts" ? state.drafts.length : undefined;
+    const count = f.id === "drafts" ? box().drafts.length : undefined;
     const btn = h(
       "button",
       {
@@ -195,7 +282,7 @@ function renderFolders(): void {
   }
   folderNav.replaceChildren(
     h("div", { class: "new-buttons" }, newEmail, newMeeting),
-    h("h2", { class: "section-title" }, WORKBENCH_USER.emailAddress),
+    h("h2", { class: "section-title" }, state.user.emailAddress),
     list,
   );
 }
@@ -524,6 +611,8 @@ function renderCompose(item: Extract<WorkbenchItem, { mode: "compose" }>): HTMLE
     () => {
       d.itemId ??= `AAMkAGI2T${item.kind === "message" ? "Draft" : "Meet"}${d.key}AAA=`;
       status.textContent = `Saved (${d.itemId})`;
+      // A saved meeting is in the organiser's calendar: Graph knows it (and its iCalUId) from now on.
+      if (item.kind === "appointment") void registerMeeting(savedMeetingRegistration(item.draft, d.itemId));
     },
   );
   const send = on(
@@ -533,11 +622,14 @@ function renderCompose(item: Extract<WorkbenchItem, { mode: "compose" }>): HTMLE
       send.setAttribute("disabled", "");
       status.textContent = "Sending…";
       const bridge = (window as unknown as { __iloWorkbench: HostBridge }).__iloWorkbench;
+      const sender = box();
       runSendEvent(item, bridge, state.runtime).then(
-        (outcome) => {
-          const filed = fileSent(item);
+        async (outcome) => {
+          const { filed, registration } = fileSent(item, mailboxOf);
+          // The item is in every calendar before Send reports back: Graph answers its iCalUId from then on.
+          if (registration) await registerMeeting(registration);
           document.body.dataset.lastSend = JSON.stringify(outcome);
-          state.drafts = state.drafts.filter((x) => x !== item);
+          sender.drafts = sender.drafts.filter((x) => x !== item);
           state.folder = filed.kind === "message" ? "sent" : "calendar";
           select(null);
         },
@@ -552,7 +644,7 @@ function renderCompose(item: Extract<WorkbenchItem, { mode: "compose" }>): HTMLE
     h("button", { type: "button", "data-testid": "compose-discard" }, "Discard"),
     "click",
     () => {
-      state.drafts = state.drafts.filter((x) => x !== item);
+      box().drafts = box().drafts.filter((x) => x !== item);
       select(null);
     },
   );
@@ -593,7 +685,7 @@ function newDraft(kind: "message" | "appointment"): void {
   const base = { key, subject: "", body: "", customProperties: {} };
   let item: WorkbenchItem;
   if (kind === "message") {
-    item = { kind, mode: "compose", draft: { ...base, from: WORKBENCH_USER, to: [], cc: [], bcc: [] } };
+    item = { kind, mode: "compose", draft: { ...base, from: state.user, to: [], cc: [], bcc: [] } };
   } else {
     const start = new Date(Date.UTC(2026, 2, 24, 10, 0));
     item = {
@@ -601,7 +693,7 @@ function newDraft(kind: "message" | "appointment"): void {
       mode: "compose",
       draft: {
         ...base,
-        organizer: WORKBENCH_USER,
+        organizer: state.user,
         requiredAttendees: [],
         optionalAttendees: [],
         location: "",
@@ -610,7 +702,7 @@ function newDraft(kind: "message" | "appointment"): void {
       },
     };
   }
-  state.drafts = [...state.drafts, item];
+  box().drafts = [...box().drafts, item];
   state.folder = "drafts";
   select(item);
 }
@@ -627,11 +719,14 @@ function reloadPane(): void {
   const url = new URL(location.href);
   url.searchParams.set("lang", state.language);
   url.searchParams.set("theme", state.theme);
+  if (sameAddress(state.user.emailAddress, WORKBENCH_USER.emailAddress)) url.searchParams.delete("mailbox");
+  else url.searchParams.set("mailbox", state.user.emailAddress);
   history.replaceState(null, "", url);
   paneFrame.src = `/taskpane.html?${q.toString()}`;
 }
 
 document.body.dataset.theme = state.theme;
+showUser();
 root.replaceChildren(
   header(),
   h(

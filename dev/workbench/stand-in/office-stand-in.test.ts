@@ -3,6 +3,7 @@ import { createOfficeStandIn, isSetSupported, ITEM_CHANGED } from "./office-stan
 import {
   FIXTURES,
   WORKBENCH_USER,
+  type DraftMeeting,
   type DraftMessage,
   type HostBridge,
   type WorkbenchItem,
@@ -177,6 +178,39 @@ describe("compose items", () => {
     expect(before).toMatchObject({ status: "failed", error: { name: "ItemNotSaved" } });
     const saved = await call(item.saveAsync);
     expect(saved.status).toBe("succeeded");
+    expect((await call(item.getItemIdAsync)).value).toBe(d.itemId);
+  });
+
+  it("saves a new meeting into the organiser's calendar first: saveAsync reports back once the page filed it", async () => {
+    const d: DraftMeeting = {
+      key: "m1",
+      subject: "Showroom visit",
+      body: "",
+      customProperties: {},
+      organizer: WORKBENCH_USER,
+      requiredAttendees: [{ displayName: "Kim Akers", emailAddress: "kim.akers@treyresearch.example" }],
+      optionalAttendees: [],
+      location: "",
+      start: "2026-03-24T10:00:00.000Z",
+      end: "2026-03-24T11:00:00.000Z",
+    };
+    const host = makeBridge({ kind: "appointment", mode: "compose", draft: d });
+    const filed: string[] = [];
+    let file: () => void = () => undefined;
+    host.bridge.meetingSaved = (draft, itemId) =>
+      new Promise<void>((resolve) => {
+        filed.push(`${draft.subject} ${itemId}`);
+        file = resolve;
+      });
+    const item = (createOfficeStandIn(host.bridge) as Loose).context.mailbox.item;
+    let answer: AnyResult | undefined;
+    item.saveAsync((r: AnyResult) => (answer = r));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(filed).toEqual([`Showroom visit ${d.itemId}`]);
+    expect(answer).toBeUndefined();
+    file();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answer).toMatchObject({ status: "succeeded", value: d.itemId });
     expect((await call(item.getItemIdAsync)).value).toBe(d.itemId);
   });
 

@@ -392,16 +392,22 @@ function draftCommon(env: ItemEnv, d: DraftMessage | DraftMeeting, prefix: strin
       ),
     }),
     loadCustomPropertiesAsync: customPropertiesLoader(env, d),
-    saveAsync: asyncMethod(
-      env,
-      "saveAsync",
-      0,
-      () => {
+    saveAsync: (...all: unknown[]): void => {
+      const { options, callback } = splitArgs<string>("saveAsync", all, false);
+      const save = (): string => {
+        if (!env.isCurrent())
+          throw new StandInFailure("itemNotFound", "saveAsync: the item is no longer selected");
         d.itemId ??= `AAMkAGI2T${prefix}${d.key}AAA=`;
         return d.itemId;
-      },
-      false,
-    ),
+      };
+      // Saving a meeting files it in the organiser's calendar (no invitation is sent yet): from then on Graph
+      // knows it, iCalUId included. The callback comes once it is filed.
+      const filed =
+        "organizer" in d && env.isCurrent() && env.bridge.meetingSaved
+          ? env.bridge.meetingSaved(d, save()).catch(() => undefined)
+          : Promise.resolve();
+      void filed.then(() => completeLater(env.schedule, options, callback, save));
+    },
     getItemIdAsync: asyncMethod(env, "getItemIdAsync", 0, () => {
       if (!d.itemId)
         throw new StandInFailure("itemNotSaved", "The item ID can't be retrieved until the item is saved.");

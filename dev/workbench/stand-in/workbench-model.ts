@@ -91,6 +91,8 @@ export interface DraftMeeting extends DraftBase {
   location: string;
   start: string;
   end: string;
+  /** The iCalendar UID Exchange gives the meeting when it is first saved (or sent). */
+  uid?: string;
 }
 
 export type FolderId = "inbox" | "sent" | "calendar";
@@ -115,6 +117,8 @@ export interface HostBridge {
   onRecipientsChanged?(listener: (field: RecipientField) => void): () => void;
   /** Where roamingSettings.saveAsync keeps the add-in's settings (the page's localStorage). */
   readonly roaming?: RoamingStore;
+  /** A meeting draft was saved under `itemId`: the page files it in the organiser's calendar (Graph knows it). */
+  meetingSaved?(draft: DraftMeeting, itemId: string): Promise<void>;
 }
 
 /** The page's launch-event host (window.__iloLaunchRuntime): where an event runtime registers its handlers. */
@@ -134,6 +138,16 @@ export const WORKBENCH_USER: FixtureAddress = {
   emailAddress: "annette.hill@cronus.example",
 };
 export const OWN_DOMAINS = ["cronus.example"];
+
+/**
+ * The mailboxes the workbench can show (the header's Mailbox switch): Annette's, with the fixture mail, and Kim
+ * Akers' (an attendee of Annette's meetings and the organiser of one fixture meeting), whose calendar receives the
+ * invitations sent to her.
+ */
+export const WORKBENCH_MAILBOXES: readonly FixtureAddress[] = [
+  WORKBENCH_USER,
+  { displayName: "Kim Akers", emailAddress: "kim.akers@treyresearch.example" },
+];
 
 export const FIXTURES = {
   inbox: inbox as FixtureMessage[],

@@ -214,7 +214,11 @@ export type NewContact = Omit<Contact, "contactNo" | "id" | "eTag">;
 
 export interface InteractionStorePort extends EntryManagementPort, ContentStorePort {
   loadItemContext(correspondence: Correspondence, policy: MatchingPolicy): Promise<ItemContext>;
-  logInteraction(request: LogRequest): Promise<LogResult>;
+  /**
+   * `requestId`: the log request's identity (a manual log's DedupeKey derives from it): a retry of the same request
+   * passes the same id, so it can never write a second entry. A new id when absent.
+   */
+  logInteraction(request: LogRequest, options?: { requestId?: string }): Promise<LogResult>;
   getHistory(query: HistoryQuery): Promise<HistoryPage>;
   /**
    * Validated and written with the next free ContactNo. A person with a `companyNo` must name an existing

@@ -119,6 +119,25 @@ describe("a log without an item", () => {
     expect(await screen.findByTestId("contact-history-entry")).toHaveTextContent("Sales call");
   });
 
+  it("retries a failed log with the same request id, so a retry can never write a second entry", async () => {
+    const store = new FakeStore();
+    store.setup["Outgoing Calls"] = "SALESCALL";
+    store.fail("logInteraction", "unknown", "the answer was lost");
+    pane(null, store);
+    const box = await openSearch();
+    fireEvent.change(box, { target: { value: "Peter" } });
+    fireEvent.click(await screen.findByRole("option", { name: /Peter Green/ }));
+    fireEvent.click(await screen.findByRole("button", { name: "New interaction" }));
+    fireEvent.click(await screen.findByRole("button", { name: /^Log interaction/ }));
+    fireEvent.click(await screen.findByRole("button", { name: "Retry" }));
+    expect(await screen.findByText("Interaction logged for 1 contact.")).toBeInTheDocument();
+    const ids = store.callsOf("logInteraction").map((args) => (args[1] as { requestId?: string }).requestId);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBeTruthy();
+    expect(ids[1]).toBe(ids[0]);
+    expect(store.entries.filter((e) => e.contactNo === "CT000011")).toHaveLength(1);
+  });
+
   it("shows a company's history with its persons' entries from a person's view", async () => {
     const store = new FakeStore();
     store.seedEntries([

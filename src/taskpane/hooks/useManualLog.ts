@@ -1,7 +1,7 @@
 // Logging an interaction for one chosen contact with no Outlook item: reference data from the store (cached for
 // the session), the form's state and validation, and the submission. The store gives the entry a Manual source
 // and derives its dedupe key from the log request's id, so a retried request stays one entry.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { InteractionStorePort, LogResult, ReferenceData } from "../../domain/ports";
 import type { Contact, UserProfile } from "../../domain/types";
@@ -39,6 +39,9 @@ export function useManualLog(
   const [result, setResult] = useState<LogResult | undefined>();
   const [error, setError] = useState<StoreError | undefined>();
   const [loadKey, setLoadKey] = useState(0);
+  // One id per interaction: Retry after a failure sends the same request again (never a second entry); a log that
+  // went through starts a new one.
+  const requestId = useRef(newRequestId());
 
   useEffect(() => {
     let live = true;
@@ -80,7 +83,13 @@ export function useManualLog(
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await store.logInteraction({ contacts: [contact], draft: draftFromValues(values), user }));
+      const logged = await store.logInteraction(
+        { contacts: [contact], draft: draftFromValues(values), user },
+        { requestId: requestId.current },
+      );
+      if (logged.results.every((r) => r.status === "logged" || r.status === "alreadyLogged"))
+        requestId.current = newRequestId();
+      setResult(logged);
     } catch (e) {
       setError(asStoreError(e));
     } finally {
@@ -102,4 +111,8 @@ export function useManualLog(
     submit,
     reload: () => setLoadKey((k) => k + 1),
   };
+}
+
+function newRequestId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `manual-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

@@ -128,8 +128,8 @@ export class FakeStore implements InteractionStorePort {
     };
   }
 
-  async logInteraction(request: LogRequest): Promise<LogResult> {
-    this.enter("logInteraction", [request]);
+  async logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
+    this.enter("logInteraction", [request, options]);
     const template = this.templates.find((t) => t.code === request.draft.templateCode);
     if (!template) throw new StoreError("invalid", `unknown template ${request.draft.templateCode}`);
     const segment =
@@ -141,7 +141,7 @@ export class FakeStore implements InteractionStorePort {
       draft: request.draft,
       template,
       user: request.user,
-      requestId: `req-${this.calls.length}`,
+      requestId: options.requestId ?? `req-${this.calls.length}`,
       ...(segment?.id ? { loggedSegmentId: segment.id } : {}),
     });
     const results: ContactLogResult[] = built.map((entry) => {

@@ -5,7 +5,8 @@ import { PROTECTED_NOTE, type KeepContentRequest } from "../../../domain/content
 import type { ContentChoice } from "../../../domain/content-choice";
 import type { ContentKeeping } from "../../hooks/useKeepContent";
 import { FakeMailContent } from "../../test-support/fake-mail-content";
-import { FakeStore } from "../../test-support/fake-store";
+import { FakeStore, gate } from "../../test-support/fake-store";
+import type { KeepContentContext, KeepContentResult } from "../../../domain/content-ports";
 import { JANE, mailFromJane } from "../../test-support/fixtures";
 import { renderPane } from "../../test-support/render";
 
@@ -85,6 +86,31 @@ describe("keep with the entry", () => {
     expect(store.entries.find((e) => e.contactNo === JANE.contactNo)!.documentUrl).toBe(
       link.getAttribute("href"),
     );
+  });
+
+  it("shows the upload's progress while the files are sent", async () => {
+    const open = gate();
+    class SlowStore extends FakeStore {
+      override async keepContent(
+        request: KeepContentRequest,
+        context: KeepContentContext,
+      ): Promise<KeepContentResult> {
+        context.onProgress?.(3 * MB, 6 * MB);
+        await open.promise;
+        return super.keepContent(request, { log: context.log });
+      }
+    }
+    const content = new FakeMailContent("Body", [{ id: "v", name: "survey.mp4", size: 6 * MB }]);
+    setup({ content, store: new SlowStore() });
+    fireEvent.change(await keepSelect(), { target: { value: "full" } });
+    fireEvent.click(await logButton());
+    const bar = await screen.findByRole("progressbar", {
+      name: "Keeping the mail in SharePoint: 3.0 MB of 6.0 MB",
+    });
+    expect(bar).toHaveAttribute("aria-valuenow", "0.5");
+    open.open();
+    expect(await screen.findByText("The mail is kept in SharePoint (2 files).")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
   it("warns before logging when the ticked files pass the limit, then keeps only the excerpt and uploads nothing", async () => {

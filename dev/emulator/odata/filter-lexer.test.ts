@@ -51,11 +51,18 @@ describe("tokenize", () => {
     ["1E+3", 1000],
     ["2.5e-2", 0.025],
     ["10", 10],
+    ["1e10", 1e10],
+    ["2E-12", 2e-12],
   ])("reads the number %s", (text, value) => {
     expect(kinds(text)).toEqual([
       ["number", value],
       ["end", ""],
     ]);
+  });
+
+  it("ends with an end token of empty text at the input's length", () => {
+    expect(tokenize("id eq 1").at(-1)).toEqual({ kind: "end", text: "", value: "", pos: 7 });
+    expect(tokenize("")).toEqual([{ kind: "end", text: "", value: "", pos: 0 }]);
   });
 
   it("refuses a character that starts no token even when an identifier follows it", () => {

@@ -289,6 +289,7 @@ describe("comparisons at their boundaries", () => {
   it("reads nothing for an id that is not there or not a number", () => {
     expect(reads(list, { filter: "id eq 42" }).read).toEqual([]);
     expect(reads(list, { filter: "fields/Num eq 42" }).read).toEqual([]);
+    expect(reads(list, { filter: "id eq null" })).toEqual({ ids: [], read: [] });
   });
 });
 
@@ -307,6 +308,12 @@ describe("startswith", () => {
     expect(ids(list, { filter: "startswith(fields/Name,'an')", honorNonIndexed: true })).toEqual([1, 5]);
     const notes = listOf([{ Notes: "Call back" }, { Notes: "call me" }, { Notes: "Email" }]);
     expect(ids(notes, { filter: "startswith(fields/Notes,'CALL')", honorNonIndexed: true })).toEqual([1, 2]);
+  });
+
+  it("skips items without a value when it scans", () => {
+    const notes = listOf([{ Notes: "Call back" }, {}, { Notes: null }, { Notes: "call me" }]);
+    expect(ids(notes, { filter: "startswith(fields/Notes,'call')", honorNonIndexed: true })).toEqual([1, 4]);
+    expect(ids(notes, { filter: "startswith(fields/Notes,'')", honorNonIndexed: true })).toEqual([1, 4]);
   });
 
   it.each(["Num", "Done", "Due"])("refuses a %s column", (name) => {
@@ -465,6 +472,16 @@ describe("ordering", () => {
     expect(ids(list, { filter: "fields/Done eq true", orderby: [by("Email")] })).toEqual([1, 5, 3]);
   });
 
+  it("orders text case-insensitively, as SharePoint does, filtered or not", () => {
+    const mixed = listOf([
+      { Email: "Bob@x.example", Num: 1 },
+      { Email: "amy@x.example", Num: 1 },
+      { Email: "CAROL@x.example", Num: 1 },
+    ]);
+    expect(ids(mixed, { orderby: [by("Email")] })).toEqual([2, 1, 3]);
+    expect(ids(mixed, { filter: "fields/Num eq 1", orderby: [by("Email", true)] })).toEqual([3, 1, 2]);
+  });
+
   it("keeps the id order without an ordering, filtered or not", () => {
     const shuffled = listOf([]);
     for (const id of [3, 1, 2]) put(shuffled, id, { Num: 4 - id });
@@ -481,6 +498,16 @@ describe("ordering", () => {
     expect(ids(l, { orderby: [by("Num", true)] })).toEqual([3, 2, 1, 4]);
     put(l, 1, { Num: 9 });
     expect(ids(l, { orderby: [by("Num", true)] })).toEqual([1, 3, 2, 4]);
+  });
+
+  it("reads only the page from a cached view, and the whole list again after a write", () => {
+    const l = listOf(rows);
+    const q = { orderby: [by("Num", true)], top: 2 };
+    expect(reads(l, q)).toEqual({ ids: [5, 4], read: [1, 2, 3, 4, 5, 6] });
+    expect(reads(l, q)).toEqual({ ids: [5, 4], read: [] });
+    put(l, 7, { Num: 9 });
+    expect(reads(l, q)).toEqual({ ids: [7, 5], read: [1, 2, 3, 4, 5, 6, 7] });
+    expect(reads(l, q)).toEqual({ ids: [7, 5], read: [] });
   });
 });
 

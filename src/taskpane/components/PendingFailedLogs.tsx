@@ -55,6 +55,8 @@ function describe(log: PendingLog, i18n: Translator): string {
       .filter(Boolean)
       .join(" ");
     what = i18n.t(CHANGE_KEYS[change.kind], { what: subject });
+  } else if (log.content) {
+    what = i18n.t("pendingContent", { what });
   }
   return what && who ? `${who} — ${what}` : what || who;
 }

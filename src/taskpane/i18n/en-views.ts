@@ -118,6 +118,7 @@ export const enViews = {
   pendingChangeCancel: "Cancel: {what}",
   pendingChangeUncancel: "Un-cancel: {what}",
   pendingChangeEdit: "Edit: {what}",
+  pendingContent: "Keep the mail: {what}",
   pendingChangeSegment: "logged segment {ids}",
   cancelFailed: "Could not cancel.",
   uncancelFailed: "Could not un-cancel.",

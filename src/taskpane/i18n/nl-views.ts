@@ -122,6 +122,7 @@ export const nlViews: Record<ViewKey, string> = {
   pendingChangeCancel: "Annuleren: {what}",
   pendingChangeUncancel: "Annulering opheffen: {what}",
   pendingChangeEdit: "Bewerken: {what}",
+  pendingContent: "Mail bewaren: {what}",
   pendingChangeSegment: "geregistreerd segment {ids}",
   cancelFailed: "Annuleren mislukt.",
   uncancelFailed: "Annulering opheffen mislukt.",

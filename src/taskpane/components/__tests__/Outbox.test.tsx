@@ -156,6 +156,27 @@ describe("outbox, logs that failed for good", () => {
     expect(within(outbox()).getByText("Error: Access denied")).toBeInTheDocument();
   });
 
+  it("names a mail's content waiting to be kept as such, in Dutch too", async () => {
+    const store = new FakeStore();
+    store.pending = [
+      {
+        ...failedLog("Quote for 40 widgets", "c1", "Access denied"),
+        content: { sourceId: "<msg-1@acme.com>", choice: "excerpt", plainBody: "Hi", entryIds: ["7"] },
+      },
+    ];
+    const { unmount } = renderPane(mailFromJane(), { store });
+    const list = await within(outbox()).findByTestId("pending-failed");
+    expect(
+      within(list).getByRole("button", {
+        name: `Discard ${JANE.name} — Keep the mail: Quote for 40 widgets`,
+      }),
+    ).toBeInTheDocument();
+    unmount();
+    renderPane(mailFromJane(), { store, displayLanguage: "nl-NL" });
+    const nl = await within(outbox()).findByTestId("pending-failed");
+    expect(within(nl).getByText(`${JANE.name} — Mail bewaren: Quote for 40 widgets`)).toBeInTheDocument();
+  });
+
   it("marks a log refused on replay and stops retrying it; Send now tries it again", async () => {
     const store = new FakeStore();
     store.pending = [queuedForJane("Refused", "p1")];

@@ -199,6 +199,31 @@ describe("entries view", () => {
     expect(link).toHaveAttribute("rel", expect.stringContaining("noopener"));
     expect(within(rowOf("Script link")).queryByRole("link")).toBeNull();
   });
+
+  it("opens a row's kept mail: the excerpt as text and the folder in SharePoint", async () => {
+    const store = new FakeStore();
+    store.seedEntries([
+      entry(JANE.contactNo, 1, {
+        description: "Kept",
+        bodyExcerpt: "<b>Dear Mia</b>,\nthe offer",
+        documentUrl: "https://contoso.sharepoint.com/sites/crm/InteractionDocuments/item-1",
+      }),
+      entry(JANE.contactNo, 2, { description: "Nothing kept" }),
+    ]);
+    renderPane(mailFromJane(), { store });
+    await openEntries();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(within(rowOf("Nothing kept")).queryByRole("button", { name: /Show kept mail/ })).toBeNull();
+    const row = rowOf("Kept");
+    fireEvent.click(await within(row).findByRole("button", { name: /Show kept mail/ }));
+    const kept = await within(row).findByTestId("kept-content");
+    expect(kept).toHaveTextContent("<b>Dear Mia</b>, the offer");
+    expect(kept.querySelector("b")).toBeNull();
+    expect(within(kept).getByRole("link", { name: "Open the kept mail in SharePoint" })).toHaveAttribute(
+      "href",
+      "https://contoso.sharepoint.com/sites/crm/InteractionDocuments/item-1",
+    );
+  });
 });
 
 describe("managing entries", () => {

@@ -1,7 +1,7 @@
 // One interaction log entry: date, template, direction, description, evaluation, attempt failed, cost,
 // duration, with whom, who logged it, canceled, a change of it still waiting in the outbox; "Open in Outlook" for
-// a stored https WebLink; its actions. An entry whose logged segment is canceled offers "Un-cancel the logged
-// segment"; an entry whose edit waits to be sent is not edited again until it was (a second edit would meet the
+// a stored https WebLink; the kept mail (issue 15: its excerpt and folder) when there is one; its actions. An
+// entry whose logged segment is canceled offers "Un-cancel the logged segment"; an entry whose edit waits to be sent is not edited again until it was (a second edit would meet the
 // first one's new eTag and be refused as a conflict).
 import { Badge, Button, Link, mergeClasses } from "@fluentui/react-components";
 import {
@@ -11,12 +11,13 @@ import {
   ChevronUp16Regular,
   Open16Regular,
 } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { Suspense, useId, useState } from "react";
 import type { EntryEdit } from "../../../domain/ports";
 import type { InteractionLogEntry, InteractionTemplate } from "../../../domain/types";
 import type { WaitingChange, WaitingKind } from "../../hooks/usePendingEntryChanges";
 import { useI18n, type MessageKey } from "../../i18n";
 import { safeWebLink } from "../../model/web-link";
+import { KeptToggle } from "../content/lazy";
 import { EVALUATION_KEYS } from "../LogForm";
 import { usePaneStyles } from "../Pane.styles";
 import { useEntriesStyles } from "./EntriesView.styles";
@@ -123,6 +124,11 @@ export function EntryRow(props: EntryRowProps) {
           .join(" · ")}
       </div>
       {entry.comment && <p className={styles.comment}>{entry.comment}</p>}
+      {(entry.documentUrl || entry.bodyExcerpt) && (
+        <Suspense fallback={null}>
+          <KeptToggle entry={entry} />
+        </Suspense>
+      )}
       {editing ? (
         <EntryEditForm entry={entry} busy={busy} onSave={props.onSave} onClose={() => props.onEdit(false)} />
       ) : (

@@ -93,6 +93,11 @@ export interface ContentStorePort {
 export interface KeepContentContext {
   /** The log the content belongs to: it describes the content while it waits in the outbox. */
   log: LogRequest;
+  /**
+   * The log's request id (LogResult.requestId). When that log itself waits in the outbox, the content goes with it
+   * (one pending log, kept right after its entries are written) instead of waiting apart.
+   */
+  logRequestId?: string;
   /** Bytes sent of all files to upload. */
   onProgress?: (sent: number, total: number) => void;
 }

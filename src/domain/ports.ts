@@ -118,6 +118,8 @@ export interface PendingLog {
    * from here, files included. `request` then only describes it, as for a change.
    */
   content?: KeepContentRequest;
+  /** A log whose mail's content is kept right after its entries are written (the two waited together). */
+  keepAfter?: KeepContentRequest;
 }
 
 /**

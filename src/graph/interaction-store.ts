@@ -1,10 +1,6 @@
 // InteractionStorePort over SharePoint lists through Microsoft Graph: a thin facade. Each job lives in its own
 // module under ./store (item context, log writing, outbox replay, history, contacts); they share a StoreCore.
-import type {
-  KeepContentContext,
-  KeepContentRequest,
-  KeepContentResult,
-} from "../domain/content-ports";
+import type { KeepContentContext, KeepContentRequest, KeepContentResult } from "../domain/content-ports";
 import type { MatchingPolicy } from "../domain/matching";
 import type {
   ContactSearchPage,
@@ -110,7 +106,7 @@ export class GraphInteractionStore implements InteractionStorePort {
           ? entriesLater().then(({ replayChange }) => replayChange(this.coreForRun(run), p.change!))
           : p.content
             ? this.replayContent(this.coreForRun(run), p.content)
-            : this.writerForRun(run).log(p.request, p.id, true),
+            : this.replayLog(p, run),
       options,
     );
   }
@@ -122,6 +118,13 @@ export class GraphInteractionStore implements InteractionStorePort {
   async keepContent(request: KeepContentRequest, context: KeepContentContext): Promise<KeepContentResult> {
     const settings = this.core.deps.content ?? {};
     const later = await contentLater();
+    // The log itself waits in the outbox: its content goes with it, kept right after its entries are written.
+    if (
+      context.logRequestId &&
+      !request.entryIds.length &&
+      (await this.outbox.attachContent(context.logRequestId, request))
+    )
+      return later.queuedResult(settings, request);
     try {
       return await this.core.provisionedOr(() =>
         later.keepContent(this.core, settings, request, context.onProgress),
@@ -132,6 +135,22 @@ export class GraphInteractionStore implements InteractionStorePort {
       await this.outbox.enqueue(context.log, this.core.newId(), err, undefined, request);
       return later.queuedResult(settings, request);
     }
+  }
+
+  /**
+   * A pending log, and the content that waits with it: once every entry is written the content is kept; should that
+   * fail now it waits on its own (the log is done and leaves the outbox).
+   */
+  private async replayLog(p: PendingLog, run: ReplayContext): Promise<LogResult> {
+    const result = await this.writerForRun(run).log(p.request, p.id, true);
+    const done = result.results.every((r) => r.status === "logged" || r.status === "alreadyLogged");
+    if (!p.keepAfter || !done) return result;
+    try {
+      await this.replayContent(this.coreForRun(run), p.keepAfter);
+    } catch (e) {
+      await this.outbox.enqueue(p.request, this.core.newId(), toStoreError(e), undefined, p.keepAfter);
+    }
+    return result;
   }
 
   private async replayContent(core: StoreCore, request: KeepContentRequest): Promise<LogResult> {

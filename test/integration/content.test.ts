@@ -382,7 +382,7 @@ describe("keeping the mail through the store, with the outbox when SharePoint ca
     expect((await new DocumentsRepository(site).children(folder.id)).length).toBe(2);
   });
 
-  it("keeps the content of a log that itself waits in the outbox with that log's entries once both are sent", async () => {
+  it("without the waiting log's id, content waits apart and meets that log's entries by SourceId once both are sent", async () => {
     const source = "<outbox-content-2@fabrikam.example>";
     const request = logRequest(source, [person(13)]);
     await emu.close();
@@ -409,6 +409,31 @@ describe("keeping the mail through the store, with the outbox when SharePoint ca
     expect(entry!.contactNo).toBe(person(13).contactNo);
     expect(entry!.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
     expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("puts the content on a log that waits in the outbox: one pending log, kept right after its entries", async () => {
+    const source = "<outbox-content-3@fabrikam.example>";
+    const request = logRequest(source, [person(15), person(16)]);
+    await emu.close();
+    const logged = await store.logInteraction(request);
+    expect(logged.results.map((r) => r.status)).toEqual(["queued", "queued"]);
+    const contactNos = [person(15).contactNo, person(16).contactNo];
+    const queued = await store.keepContent(
+      { sourceId: source, choice: "full", plainBody: BODY, files, entryIds: [], contactNos },
+      { log: request, logRequestId: logged.requestId! },
+    );
+    expect(queued).toMatchObject({ queued: true, uploaded: [] });
+    const pending = await store.pendingLogs();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.id).toBe(logged.requestId);
+    expect(pending[0]!.keepAfter).toMatchObject({ choice: "full", contactNos });
+    await emu.restart();
+    expect(await store.flushPending()).toBe(1);
+    expect(await store.pendingLogs()).toEqual([]);
+    const entries = await entriesOf(source);
+    expect(entries.map((e) => e.contactNo).sort()).toEqual(contactNos);
+    const folder = (await new DocumentsRepository(site).folder(contentFolderName(source)))!;
+    expect(entries.map((e) => e.documentUrl)).toEqual([folder.webUrl, folder.webUrl]);
   });
 
   it("writes the protected-mail note instead of any content", async () => {

@@ -85,6 +85,23 @@ export class OutboxReplay {
     await this.outbox.put(pending);
   }
 
+  /**
+   * Puts a mail's content on a log that waits in the outbox, so that the replay writes both. False when the log is
+   * not (any longer) waiting: it was sent meanwhile, or is another account's.
+   */
+  async attachContent(id: string, content: KeepContentRequest): Promise<boolean> {
+    const r = await this.outbox.withClaim(
+      id,
+      async (log) =>
+        this.mine(log) &&
+        !log.change &&
+        !log.content &&
+        (await this.outbox.replace({ ...log, keepAfter: content })),
+      { wait: true },
+    );
+    return r.status === "done" && r.value;
+  }
+
   async pending(): Promise<PendingLog[]> {
     return (await this.outbox.list()).filter((l) => this.mine(l));
   }

@@ -50,6 +50,7 @@ export async function runKeep(input: KeepRunInput, report: (run: KeepRun) => voi
       },
       {
         log: input.request,
+        ...(input.result.requestId ? { logRequestId: input.result.requestId } : {}),
         onProgress: (sent, total) => report({ phase: "uploading", sent, total }),
       },
     );

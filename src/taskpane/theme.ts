@@ -1,21 +1,30 @@
-// Office's theme picks Fluent's light or dark theme. Light ships with the first screen; dark is loaded on demand
-// (`loadTheme`, awaited before the pane renders), so light-theme users do not carry both colour sets.
-import { webLightTheme, type Theme } from "@fluentui/react-components";
+// Office's theme picks Fluent's light or dark theme. Each is a chunk of its own, loaded before the pane renders
+// (`loadTheme`), so a user carries only the colour set Office asks for.
+import type { Theme } from "@fluentui/react-components";
 
 export type ThemeKind = "light" | "dark";
 
-let dark: Theme | undefined;
+const themes: Partial<Record<ThemeKind, Theme>> = {};
 
-export function registerDarkTheme(theme: Theme): void {
-  dark = theme;
+export function registerTheme(kind: ThemeKind, theme: Theme): void {
+  themes[kind] = theme;
 }
 
 export async function loadTheme(kind: ThemeKind): Promise<void> {
-  if (kind === "dark" && !dark)
-    registerDarkTheme((await import(/* webpackChunkName: "theme-dark" */ "./theme-dark")).webDarkTheme);
+  if (themes[kind]) return;
+  if (kind === "dark")
+    registerTheme("dark", (await import(/* webpackChunkName: "theme-dark" */ "./theme-dark")).webDarkTheme);
+  else
+    registerTheme(
+      "light",
+      (await import(/* webpackChunkName: "theme-light" */ "./theme-light")).webLightTheme,
+    );
 }
 
-/** A dark theme not loaded (yet) shows light rather than nothing. */
+/**
+ * The loaded theme; a theme not loaded (yet) shows the other one, and with none loaded (start-up failed before
+ * it) Fluent's defaults apply: plain, but readable.
+ */
 export function themeFor(kind: ThemeKind): Theme {
-  return kind === "dark" ? (dark ?? webLightTheme) : webLightTheme;
+  return themes[kind] ?? themes[kind === "dark" ? "light" : "dark"] ?? ({} as Theme);
 }

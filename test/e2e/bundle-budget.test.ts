@@ -1,4 +1,6 @@
-// Budget users feel: the pane's initial JS+CSS stays within 170 KB gzip, and MSAL is not part of it.
+// Budget users feel: the pane's initial JS+CSS stays within 170 KB gzip, and MSAL is not part of it. "Initial" is
+// what a user's first screen waits for: the page's own assets plus the language table and the Fluent theme Office
+// asks for (each a chunk, loaded before the first render), counted for every language and theme.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,16 +26,28 @@ describe("production build of the pane", () => {
     expect(assets.length).toBeGreaterThan(0);
   });
 
-  it(`keeps the initial JS+CSS within ${BUDGET / 1024} KB gzip`, () => {
-    const sizes = assets.map((file) => ({
-      file: path.basename(file),
-      gzip: gzipSync(readFileSync(file), { level: 9 }).length,
-    }));
-    const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const gzip = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const chunk = (name: string) => {
+    const file = readdirSync(dist).find((f) => f.startsWith(`${name}.`) && f.endsWith(".js"));
+    if (!file) throw new Error(`no ${name} chunk in dist/`);
+    return { file, gzip: gzip(path.join(dist, file)) };
+  };
+
+  it(`keeps the initial JS+CSS within ${BUDGET / 1024} KB gzip in every language and theme`, () => {
+    const sizes = assets.map((file) => ({ file: path.basename(file), gzip: gzip(file) }));
+    const page = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    const languages = [chunk("i18n-en"), chunk("i18n-nl")];
+    const themes = [chunk("theme-light"), chunk("theme-dark")];
+    const totals: string[] = [];
+    for (const language of languages)
+      for (const theme of themes) {
+        const total = page + language.gzip + theme.gzip;
+        totals.push(`${language.file} + ${theme.file}: ${(total / 1024).toFixed(1)} KB`);
+        expect(total).toBeLessThanOrEqual(BUDGET);
+      }
     process.stdout.write(
-      `initial pane assets: ${JSON.stringify(sizes)} total ${(total / 1024).toFixed(1)} KB gzip\n`,
+      `initial pane assets: ${JSON.stringify(sizes)} = ${(page / 1024).toFixed(1)} KB gzip; with language and theme: ${totals.join("; ")}\n`,
     );
-    expect(total).toBeLessThanOrEqual(BUDGET);
   });
 
   it("keeps MSAL out of the initial bundle (loaded only in tenant mode)", () => {

@@ -1,11 +1,13 @@
 // jsdom lacks what Fluent v9, MSAL and our code reach for in a browser; give it Node's implementations.
 import "@testing-library/jest-dom";
 import { registerMessages } from "../../src/taskpane/i18n/i18n";
+import { en } from "../../src/taskpane/i18n/en";
 import { enViews } from "../../src/taskpane/i18n/en-views";
 import { nl } from "../../src/taskpane/i18n/nl";
 import { nlViews } from "../../src/taskpane/i18n/nl-views";
-import { registerDarkTheme } from "../../src/taskpane/theme";
+import { registerTheme } from "../../src/taskpane/theme";
 import { webDarkTheme } from "../../src/taskpane/theme-dark";
+import { webLightTheme } from "../../src/taskpane/theme-light";
 import { webcrypto } from "node:crypto";
 import { TextDecoder, TextEncoder } from "node:util";
 
@@ -36,8 +38,9 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 
-// The pane loads Dutch before it renders (loadMessages) and a view's strings with the view (lazyView); component
-// tests render at once.
-registerMessages("en", enViews);
+// The pane loads its language and theme before it renders (loadMessages, loadTheme) and a view's strings with the
+// view (lazyView); component tests render at once.
+registerMessages("en", { ...en, ...enViews });
 registerMessages("nl", { ...nl, ...nlViews });
-registerDarkTheme(webDarkTheme);
+registerTheme("light", webLightTheme);
+registerTheme("dark", webDarkTheme);

@@ -172,8 +172,7 @@ export const enViews = {
   keepAttachmentFile: "{name} ({size})",
   keepAttachmentCloud: "{name} (kept as a link)",
   keepEml: "The mail is kept as one .eml file, its attachments included.",
-  keepProtected:
-    "This mail is protected (IRM or S/MIME): its content is not copied, and the entry says so.",
+  keepProtected: "This mail is protected (IRM or S/MIME): its content is not copied, and the entry says so.",
   keepTooLarge:
     "The files come to {size}; at most {limit} per item can be kept. Untick large attachments or keep an excerpt.",
   keepMakeDefault: "Use this choice by default",

@@ -95,11 +95,14 @@ describe("loading a language on demand", () => {
       isolated = jest.requireActual<typeof import("./i18n")>("./i18n");
     });
     expect(isolated).not.toBe(fresh);
-    expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe(en.appTitle);
+    // Nothing is loaded up front: a key reads as itself until its table arrives (the pane awaits it).
+    expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe("appTitle");
     await isolated.loadMessages("nl-NL");
     expect(isolated.createTranslator("nl-NL").t("appTitle")).toBe(nl.appTitle);
     expect(nl.appTitle).not.toBe(en.appTitle);
-    // English needs no loading, and an unknown language falls back to it.
+    // A Dutch user does not carry English.
+    expect(isolated.createTranslator("en-US").t("appTitle")).toBe("appTitle");
+    // An unknown language loads English and falls back to it.
     await isolated.loadMessages("fr-FR");
     expect(isolated.createTranslator("fr-FR").t("appTitle")).toBe(en.appTitle);
   });

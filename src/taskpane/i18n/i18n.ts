@@ -2,17 +2,18 @@
 // the same language tag drives date and number formats.
 import type { StoreErrorKind } from "../../domain/errors";
 import type { ValidationMessage } from "../../domain/validation";
-import { en, type MessageKey, type Messages } from "./en";
+import type { MessageKey, Messages } from "./en";
 
 export type Language = "en" | "nl";
 export type Params = Record<string, string | number>;
 /** Keys that have _one/_other forms, without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
-// English is the fallback and ships with the first screen; other tables load on demand (`loadMessages`) before
-// the pane renders, so a Dutch user gets Dutch from the first screen without English users carrying it. Strings of
-// the views loaded on demand come with those views (`loadViewMessages`, awaited by `lazyView`).
-const tables: Partial<Record<Language, Partial<Messages>>> = { en };
+// Every first-screen table is complete (typed) and loads on demand (`loadMessages`, awaited before the pane
+// renders): a user carries the one language Office asks for, English or Dutch, not both. English is the fallback
+// for a language we do not have. Strings of the views loaded on demand come with those views (`loadViewMessages`,
+// awaited by `lazyView`), English always among them.
+const tables: Partial<Record<Language, Partial<Messages>>> = {};
 
 export function registerMessages(language: Language, table: Partial<Messages>): void {
   tables[language] = { ...tables[language], ...table };
@@ -23,6 +24,7 @@ export async function loadMessages(displayLanguage: string | undefined): Promise
   const language = languageFor(displayLanguage);
   if (tables[language]) return;
   if (language === "nl") registerMessages("nl", (await import(/* webpackChunkName: "i18n-nl" */ "./nl")).nl);
+  else registerMessages("en", (await import(/* webpackChunkName: "i18n-en" */ "./en")).en);
 }
 
 const viewLoads: Partial<Record<Language, Promise<void>>> = {};

@@ -46,6 +46,8 @@ export interface KeepContentResult {
   /** SharePoint could not be reached: the content waits in the outbox and is kept when it is back. */
   queued?: boolean;
   notCopied?: NotCopiedReason;
+  /** Attachments the host could not give: not kept (the pane says which). */
+  unreadable?: string[];
 }
 
 /** One attachment the user may keep or leave out. */
@@ -72,6 +74,8 @@ export interface MailContent {
   plainBody: string;
   files: KeptFile[];
   notCopied?: NotCopiedReason;
+  /** Ticked attachments the host could not give (left out; the rest is kept). */
+  unreadable?: string[];
 }
 
 /** src/office: the selected read-mode mail's content, and the user's default choice (roaming settings). */

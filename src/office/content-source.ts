@@ -75,6 +75,7 @@ class OfficeMailContent implements MailContentPort {
       plainBody: content.plainBody,
       files: content.files,
       ...(content.notCopied ? { notCopied: content.notCopied } : {}),
+      ...(content.unreadable.length ? { unreadable: content.unreadable } : {}),
     };
   }
 

@@ -69,7 +69,7 @@ describe("readMailContent", () => {
 
   it("reads only the plain body for an excerpt", async () => {
     const c = await readMailContent(item(), only114, { whole: false });
-    expect(c).toEqual({ plainBody: "Hi\n-- \nsig", files: [], source: "none", links: [] });
+    expect(c).toEqual({ plainBody: "Hi\n-- \nsig", files: [], source: "none", links: [], unreadable: [] });
   });
 
   it("never copies protected mail (IRM or S/MIME) and says why", async () => {
@@ -91,6 +91,25 @@ describe("readMailContent", () => {
         cb({ status: "failed", value: "", error: { name: "ItemNotSaved", message: "no" } }),
     });
     await expect(readMailContent(failing, only114, { whole: true })).rejects.toThrow(/getAsFileAsync/);
+  });
+
+  it("leaves out an attachment Outlook will not give and keeps the rest, naming it", async () => {
+    const c = await readMailContent(
+      item({
+        getAttachmentContentAsync: (id, cb) =>
+          id === "a4"
+            ? cb({
+                status: "failed",
+                value: { format: "", content: "" },
+                error: { name: "GenericResponseError", message: "no" },
+              } as never)
+            : cb(ok({ format: "base64", content: b64("%PDF-") })),
+      }),
+      upTo113,
+      { whole: true, keepAttachmentIds: new Set(["a1", "a4"]) },
+    );
+    expect(c.files.map((f) => f.name)).toEqual(["mail.html", "quote.pdf"]);
+    expect(c.unreadable).toEqual(["Earlier mail"]);
   });
 
   it("knows the kept attachments' sizes before reading anything (cloud and inline ones excluded)", () => {

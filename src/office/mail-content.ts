@@ -44,6 +44,8 @@ export interface MailContent {
   notCopied?: "protected";
   /** Cloud attachments, kept as links (also in `Cloud attachments.txt`). */
   links: { name: string; url: string }[];
+  /** Ticked attachments the host could not give: left out, the rest kept. */
+  unreadable: string[];
 }
 
 /** IRM (rpmsg) and S/MIME items: the host marks them in the item class or by their wrapper attachment. */
@@ -82,7 +84,7 @@ export async function readMailContent(
   const plainBody = item.body
     ? await officeAsync<string>("body.getAsync", (cb) => item.body!.getAsync("text", cb))
     : "";
-  const out: MailContent = { plainBody, files: [], source: "none", links: [] };
+  const out: MailContent = { plainBody, files: [], source: "none", links: [], unreadable: [] };
   if (!options.whole) return out;
   if (isProtectedMail(item)) return { ...out, notCopied: "protected" };
 
@@ -101,10 +103,16 @@ export async function readMailContent(
     typeof item.getAttachmentContentAsync === "function" && host.isSetSupported("Mailbox", "1.8");
   for (const a of listableAttachments(item)) {
     if (!keep.has(a.id) || !canRead) continue;
-    const content = await officeAsync<{ format: string; content: string }>(
-      "getAttachmentContentAsync",
-      (cb) => item.getAttachmentContentAsync!(a.id, cb),
-    );
+    let content: { format: string; content: string };
+    try {
+      content = await officeAsync<{ format: string; content: string }>("getAttachmentContentAsync", (cb) =>
+        item.getAttachmentContentAsync!(a.id, cb),
+      );
+    } catch {
+      // Outlook refuses some (an item attached by drag-and-drop on the web, say): the rest is still kept.
+      out.unreadable.push(a.name);
+      continue;
+    }
     switch (content.format) {
       case "base64":
         out.files.push({ name: a.name, bytes: base64ToBytes(content.content) });

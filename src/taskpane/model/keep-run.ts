@@ -54,12 +54,13 @@ export async function runKeep(input: KeepRunInput, report: (run: KeepRun) => voi
         onProgress: (sent, total) => report({ phase: "uploading", sent, total }),
       },
     );
+    const withUnread = content.unreadable?.length ? { ...kept, unreadable: content.unreadable } : kept;
     report({
       phase: "done",
       sent: 0,
       total: 0,
       result: check.ok
-        ? kept
+        ? withUnread
         : {
             ...kept,
             refused: check.message,

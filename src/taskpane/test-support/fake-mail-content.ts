@@ -12,6 +12,8 @@ export interface FakeAttachment {
 
 export class FakeMailContent implements MailContentPort {
   saved: ContentChoice | undefined;
+  /** Attachments the host refuses to give (Outlook on the web, items attached by drag-and-drop). */
+  unreadable = new Set<string>();
   reads: { whole: boolean; keepAttachmentIds: string[] }[] = [];
   constructor(
     public plainBody = "Hello Mia,\n\nHere is the offer.\n\n-- \nJane",
@@ -34,11 +36,18 @@ export class FakeMailContent implements MailContentPort {
       ? [
           { name: "mail.html", bytes: new TextEncoder().encode(`<p>${this.plainBody}</p>`) },
           ...this.attachments
-            .filter((a) => !a.cloud && options.keepAttachmentIds.has(a.id))
+            .filter((a) => !a.cloud && options.keepAttachmentIds.has(a.id) && !this.unreadable.has(a.id))
             .map((a) => ({ name: a.name, bytes: new Uint8Array(a.size) })),
         ]
       : [];
-    return { plainBody: this.plainBody, files };
+    const unreadable = options.whole
+      ? this.attachments.filter((a) => options.keepAttachmentIds.has(a.id) && this.unreadable.has(a.id))
+      : [];
+    return {
+      plainBody: this.plainBody,
+      files,
+      ...(unreadable.length ? { unreadable: unreadable.map((a) => a.name) } : {}),
+    };
   }
 
   async defaultChoice(): Promise<ContentChoice | undefined> {

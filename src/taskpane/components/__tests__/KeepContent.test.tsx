@@ -88,6 +88,22 @@ describe("keep with the entry", () => {
     );
   });
 
+  it("keeps the rest when Outlook will not give an attachment, and says which", async () => {
+    const content = new FakeMailContent("Body", [
+      { id: "a1", name: "Offer.pdf", size: 40_000 },
+      { id: "a2", name: "Forwarded.eml", size: 3_000 },
+    ]);
+    content.unreadable.add("a2");
+    const { store } = setup({ content });
+    fireEvent.change(await keepSelect(), { target: { value: "full" } });
+    fireEvent.click(await logButton());
+    expect(await screen.findByText("The mail is kept in SharePoint (2 files).")).toBeInTheDocument();
+    expect(
+      screen.getByText("Not kept: Forwarded.eml (Outlook could not give these attachments)."),
+    ).toBeInTheDocument();
+    expect(keptRequests(store)[0]!.files!.map((f) => f.name)).toEqual(["mail.html", "Offer.pdf"]);
+  });
+
   it("shows the upload's progress while the files are sent", async () => {
     const open = gate();
     class SlowStore extends FakeStore {

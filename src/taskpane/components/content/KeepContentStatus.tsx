@@ -60,6 +60,9 @@ export function KeepContentStatus({ run, onRetry }: KeepContentStatusProps) {
     <MessageBar intent={message.intent} layout="multiline" data-testid="keep-result">
       <MessageBarBody>
         <div>{message.text}</div>
+        {result.unreadable?.length ? (
+          <div>{i18n.t("keepUnreadable", { names: result.unreadable.join(", ") })}</div>
+        ) : null}
         {result.documentUrl && (
           <Link href={result.documentUrl} target="_blank" rel="noopener noreferrer">
             {i18n.t("keepOpenFolder")}

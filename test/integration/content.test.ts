@@ -65,6 +65,16 @@ function bytes(n: number, seed: number): Uint8Array {
   return b;
 }
 
+/** The site as SharePoint holds it, read straight through the Graph SDK (not through the store under test). */
+function siteOf(url: string): SharePointSite {
+  const client = createGraphClient({
+    baseUrl: normalizeBaseUrl(url),
+    authProvider: new DevTokenProvider(USER.emailAddress),
+    retry: { delaySeconds: 0.2 },
+  });
+  return new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+}
+
 const BODY = "Hello Annette,\n\nThe drawings are attached.\n\n-- \nRobin\n\nOn Mon, Ann wrote:\n> earlier";
 
 describe("keeping the mail in Interaction Documents", () => {
@@ -85,12 +95,7 @@ describe("keeping the mail in Interaction Documents", () => {
   beforeAll(async () => {
     emu = await startTestEmulator();
     store = storeFor(emu.url);
-    const client = createGraphClient({
-      baseUrl: normalizeBaseUrl(emu.url),
-      authProvider: new DevTokenProvider(USER.emailAddress),
-      retry: { delaySeconds: 0.2 },
-    });
-    site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+    site = siteOf(emu.url);
     docs = new DocumentsRepository(site);
   });
 
@@ -331,11 +336,7 @@ describe("keeping the mail through the store, with the outbox when SharePoint ca
   beforeAll(async () => {
     emu = await startTestEmulator();
     store = storeFor(emu.url);
-    const client = createGraphClient({
-      baseUrl: normalizeBaseUrl(emu.url),
-      authProvider: new DevTokenProvider(USER.emailAddress),
-    });
-    site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+    site = siteOf(emu.url);
   });
 
   afterAll(async () => {

@@ -33,6 +33,20 @@ async function newEmail(to: string, subject: string): Promise<void> {
   await t.pane.getByRole("checkbox", { name: "Log when sent" }).waitFor();
 }
 
+/**
+ * "Read the draft again" replaces the form with one read from the draft: wait until it shows the typed subject, so
+ * that the Log click reaches the new form, not the one being replaced.
+ */
+async function readDraftAgain(subject: string): Promise<void> {
+  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  const description = t.pane.getByLabel(/^Description/);
+  for (let i = 0; i < 150; i++) {
+    if ((await description.inputValue().catch(() => "")) === subject) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the pane never read the draft's subject "${subject}"`);
+}
+
 async function send(): Promise<SendOutcome> {
   await t.stack.page.evaluate(() => delete document.body.dataset.lastSend);
   await t.stack.page.getByTestId("compose-send").click();
@@ -130,7 +144,7 @@ it("logs nothing for a mail whose 'Log when sent' switch is off", async () => {
 it("keeps one entry per contact for a draft logged from the pane and then sent", async () => {
   const subject = "Chairs: logged as a draft";
   await newEmail(`${ROBIN}; ${JESSE}`, subject);
-  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  await readDraftAgain(subject);
   await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
   await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
   await expect(entriesTitled(subject)).resolves.toHaveLength(2);
@@ -167,7 +181,7 @@ it("keeps one entry per contact for a new meeting logged from the compose pane a
   await t.stack.page.getByTestId("compose-required").fill(`${ROBIN}; ${JESSE}`);
   await t.stack.page.getByTestId("compose-subject").fill(subject);
   t.pane = await paneFrame(t.stack.page);
-  await t.pane.getByRole("button", { name: "Read the draft again" }).click();
+  await readDraftAgain(subject);
   await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
   await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
   // Unsaved: Office gives the new meeting no id but the one the pane keeps in its custom properties.

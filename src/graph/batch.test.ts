@@ -572,6 +572,12 @@ describe("BatchExecutor sub-responses (normalizeRawStep)", () => {
 
   it("adds no Content-Type to an answer without a body", async () => {
     expect((await answer({ status: 204, body: null })).headers).toEqual({});
+    expect(await answer({ status: 200, body: null })).toEqual({
+      id: "a",
+      status: 200,
+      headers: {},
+      body: undefined,
+    });
     expect((await answer({ status: 200, headers: { ETag: '"e,2"' } })).headers).toEqual({ etag: '"e,2"' });
   });
 });

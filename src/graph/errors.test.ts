@@ -1,6 +1,14 @@
-import { GraphError } from "@microsoft/microsoft-graph-client";
+import { GraphClientError, GraphError } from "@microsoft/microsoft-graph-client";
 import { StoreError } from "../domain/errors";
-import { fromHttpFailure, isNetworkError, isTransient, kindForStatus, toStoreError } from "./errors";
+import {
+  fromHttpFailure,
+  isFetchFailure,
+  isNetworkError,
+  isTransient,
+  kindForStatus,
+  MalformedResponseError,
+  toStoreError,
+} from "./errors";
 
 function graphError(status: number, code: string, requestId = "req-1"): GraphError {
   const e = new GraphError(status, `${code} happened`);
@@ -211,5 +219,89 @@ describe("isTransient", () => {
       "unknown",
     ] as const)
       expect(isTransient(new StoreError(kind, "x"))).toBe(false);
+  });
+});
+
+// fetch's own failure is told from a bug's TypeError by its exact message only: the whole message, trimmed.
+describe("isFetchFailure", () => {
+  it.each([
+    ["Chromium's message with spaces around it", { name: "TypeError", message: "  Failed to fetch \n" }],
+    [
+      "Firefox's message without its full stop",
+      { name: "TypeError", message: "NetworkError when attempting to fetch resource" },
+    ],
+    ["a message in another case", { name: "TypeError", message: "FETCH FAILED" }],
+  ])("recognises %s", (_label, e) => {
+    expect(isFetchFailure(e)).toBe(true);
+  });
+
+  it.each([
+    ["null", null],
+    ["a string", "Failed to fetch"],
+    ["a number", 7],
+    ["another error with fetch's message", { name: "Error", message: "Failed to fetch" }],
+    ["a TypeError without a message", { name: "TypeError" }],
+    ["a TypeError whose message is not text", { name: "TypeError", message: ["Failed to fetch"] }],
+    [
+      "a bug whose message starts like fetch's",
+      { name: "TypeError", message: "Failed to fetch: x is undefined" },
+    ],
+    [
+      "a bug whose message ends like fetch's",
+      { name: "TypeError", message: "Decoding failed: fetch failed" },
+    ],
+    [
+      "Firefox's message with two full stops",
+      { name: "TypeError", message: "NetworkError when attempting to fetch resource.." },
+    ],
+  ])("does not take %s for one", (_label, e) => {
+    expect(isFetchFailure(e)).toBe(false);
+  });
+
+  it("lets a status-less GraphError count as a network failure by its message only when its code is TypeError", () => {
+    const other = new GraphError(-1, "Failed to fetch");
+    other.code = "SyntaxError";
+    expect(isNetworkError(other)).toBe(false);
+    expect(toStoreError(other, "Reading").kind).toBe("unauthenticated");
+    const uncoded = new GraphError(-1, "Failed to fetch");
+    uncoded.code = null;
+    expect(isNetworkError(uncoded)).toBe(false);
+  });
+});
+
+describe("toStoreError, each message exactly", () => {
+  it("says a timed-out request did not answer in time, and a cancelled one was cancelled", () => {
+    const timedOut = { name: "TimeoutError", message: "The operation timed out" };
+    expect(toStoreError(timedOut, "Saving")).toMatchObject({
+      kind: "offline",
+      message: "Saving: Microsoft Graph did not answer in time",
+      details: { code: "timeout", cause: timedOut },
+    });
+    const aborted = new GraphError(-1, "This operation was aborted");
+    aborted.code = "AbortError";
+    expect(toStoreError(aborted, "Saving")).toMatchObject({
+      kind: "offline",
+      message: "Saving: the request was cancelled",
+      details: { code: "aborted", cause: aborted },
+    });
+  });
+
+  it("keeps a GraphClientError that carries no StoreError as unknown, with its message", () => {
+    const e = new GraphClientError("Unable to get the access token");
+    const mapped = toStoreError(e, "Loading");
+    expect(mapped).toBeInstanceOf(StoreError);
+    expect(mapped.kind).toBe("unknown");
+    expect(mapped.message).toBe("Loading: Unable to get the access token");
+    const signIn = new StoreError("unauthenticated", "Sign in again");
+    const carrying = new GraphClientError("wrapped");
+    carrying.customError = signIn;
+    expect(toStoreError(carrying)).toBe(signIn);
+  });
+
+  it("names a malformed answer as such", () => {
+    const e = new MalformedResponseError("The $batch answer has no responses array");
+    expect(e.name).toBe("MalformedResponseError");
+    expect(e).toBeInstanceOf(TypeError);
+    expect(String(e)).toBe("MalformedResponseError: The $batch answer has no responses array");
   });
 });

@@ -226,6 +226,22 @@ describe("reference data", () => {
     });
     expect(entryEditToFields({})).toEqual({});
   });
+
+  it("leaves a field an edit does not name out of the PATCH altogether, and keeps a comment as written", () => {
+    expect(entryEditToFields({})).toStrictEqual({});
+    expect(entryEditToFields({ attemptFailed: false })).toStrictEqual({ AttemptFailed: false });
+    expect(entryEditToFields({ comment: "Called back" })).toStrictEqual({ Comment: "Called back" });
+    expect(entryEditToFields({ evaluation: "Neutral" })).toStrictEqual({ Evaluation: "Neutral" });
+  });
+
+  it("leaves NoOfInteractions absent when the column holds null", () => {
+    expect(segmentFromItem({ id: "5", fields: { Title: "s", NoOfInteractions: null } })).not.toHaveProperty(
+      "noOfInteractions",
+    );
+    expect(segmentFromItem({ id: "5", fields: { Title: "s", NoOfInteractions: 0 } }).noOfInteractions).toBe(
+      0,
+    );
+  });
 });
 
 // Reading is tolerant in exact ways: each rule below is one a SharePoint answer really exercises (numbers sent as

@@ -1,4 +1,4 @@
-import { and, anyEq, eq, field, itemsQuery, odataString, startsWith } from "./odata";
+import { and, anyEq, cmp, eq, field, itemsQuery, odataString, startsWith } from "./odata";
 
 describe("odataString", () => {
   it("doubles single quotes so a value can never close the literal", () => {
@@ -17,6 +17,15 @@ describe("filter builders", () => {
     expect(startsWith("Title", "O'B")).toBe("startswith(fields/Title,'O''B')");
     expect(and("a", undefined, "b")).toBe("(a) and (b)");
     expect(and(undefined)).toBeUndefined();
+  });
+
+  it("builds range comparisons, quoting strings and leaving numbers bare", () => {
+    expect(cmp("NoOfInteractions", "ge", 5)).toBe("fields/NoOfInteractions ge 5");
+    expect(cmp("InteractionDate", "lt", "2024-05-01T00:00:00Z")).toBe(
+      "fields/InteractionDate lt '2024-05-01T00:00:00Z'",
+    );
+    expect(cmp("Title", "le", "O'B")).toBe("fields/Title le 'O''B'");
+    expect(() => cmp("Email) or (Title", "gt", 1)).toThrow(TypeError);
   });
 
   it("refuses a column name that is not an internal name", () => {

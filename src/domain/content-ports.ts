@@ -68,6 +68,8 @@ export interface MailContentInfo {
   attachments: ContentAttachmentInfo[];
   /** IRM / S/MIME: never copied. */
   protected: boolean;
+  /** Bytes of every attachment the host lists (the `.eml` carries them all): for the size warning up front. */
+  attachmentBytes: number;
 }
 
 export interface MailContent {
@@ -78,12 +80,22 @@ export interface MailContent {
   unreadable?: string[];
 }
 
+export interface ReadContentOptions {
+  whole: boolean;
+  keepAttachmentIds?: ReadonlySet<string>;
+  /** The item the log was for (Correspondence.itemId). */
+  itemId?: string;
+}
+
 /** src/office: the selected read-mode mail's content, and the user's default choice (roaming settings). */
 export interface MailContentPort {
   /** The selected item's offer; undefined when it is not a mail in read mode. */
   describe(): Promise<MailContentInfo | undefined>;
-  /** Reads the selected mail: the plain body always, the files with `whole`. */
-  read(options: { whole: boolean; keepAttachmentIds: ReadonlySet<string> }): Promise<MailContent>;
+  /**
+   * Reads the selected mail: the plain body always, the files with `whole` (the ticked attachments; all of them when
+   * `keepAttachmentIds` is absent). With `itemId`, refuses when another item is selected by now.
+   */
+  read(options: ReadContentOptions): Promise<MailContent>;
   /** The user's default ("Keep with the entry"), undefined when never set. */
   defaultChoice(): Promise<ContentChoice | undefined>;
   setDefaultChoice(choice: ContentChoice): Promise<void>;

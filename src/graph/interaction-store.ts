@@ -118,22 +118,24 @@ export class GraphInteractionStore implements InteractionStorePort {
   async keepContent(request: KeepContentRequest, context: KeepContentContext): Promise<KeepContentResult> {
     const settings = this.core.deps.content ?? {};
     const later = await contentLater();
-    // The log itself waits in the outbox: its content goes with it, kept right after its entries are written.
-    if (
-      context.logRequestId &&
-      !request.entryIds.length &&
-      (await this.outbox.attachContent(context.logRequestId, request))
-    )
-      return later.queuedResult(settings, request);
+    // Entries whose log waits in the outbox: the content goes with that log, kept right after they are written.
+    let now = request;
+    if (context.logRequestId && request.contactNos?.length) {
+      const { contactNos, ...rest } = request;
+      if (await this.outbox.attachContent(context.logRequestId, { ...rest, entryIds: [], contactNos })) {
+        if (!request.entryIds.length) return later.queuedResult(settings, request);
+        now = rest;
+      }
+    }
     try {
       return await this.core.provisionedOr(() =>
-        later.keepContent(this.core, settings, request, context.onProgress),
+        later.keepContent(this.core, settings, now, context.onProgress),
       );
     } catch (e) {
       const err = toStoreError(e);
       if (!isTransient(err)) throw err;
-      await this.outbox.enqueue(context.log, this.core.newId(), err, undefined, request);
-      return later.queuedResult(settings, request);
+      await this.outbox.enqueue(context.log, this.core.newId(), err, undefined, now);
+      return later.queuedResult(settings, now);
     }
   }
 

@@ -64,6 +64,7 @@ describe("the mail content source (Office.js)", () => {
         { id: "a3", name: "Spec.docx", size: 0, cloud: true },
       ],
       protected: false,
+      attachmentBytes: 8,
     });
   });
 
@@ -97,6 +98,17 @@ describe("the mail content source (Office.js)", () => {
     expect(excerptOnly).toEqual({ plainBody: "Hello\n-- \nJane", files: [] });
     const whole = await source.read({ whole: true, keepAttachmentIds: new Set(["a3"]) });
     expect(whole.files.map((f) => f.name)).toEqual(["mail.html", "Cloud attachments.txt"]);
+  });
+
+  it("refuses to read when another item is selected than the one logged, and counts the attachments' bytes", async () => {
+    const source = createMailContentSource(host({ item: readMail({ itemId: "AAMk-B" }) }).office);
+    await expect(source.describe()).resolves.toMatchObject({ attachmentBytes: 8 });
+    await expect(source.read({ whole: false, itemId: "AAMk-A" })).rejects.toThrow(
+      /Another item was selected/,
+    );
+    await expect(source.read({ whole: false, itemId: "AAMk-B" })).resolves.toMatchObject({
+      plainBody: "Hello\n-- \nJane",
+    });
   });
 
   it("copies nothing of a protected mail, not even its body", async () => {

@@ -1,7 +1,12 @@
 // MailContentPort over Office.js (issue 15): what the selected read-mode mail offers to keep, reading it, and the
 // user's default choice in the add-in's roaming settings (it follows the user to every Outlook). The readers
 // themselves (mail-content.ts) load on demand: they are only needed once the user keeps something.
-import type { MailContent, MailContentInfo, MailContentPort } from "../domain/content-ports";
+import type {
+  MailContent,
+  MailContentInfo,
+  MailContentPort,
+  ReadContentOptions,
+} from "../domain/content-ports";
 import { isContentChoice, type ContentChoice } from "../domain/content-choice";
 import type { HostRoamingSettings } from "./host-shapes";
 import type { ContentHost, ContentHostItem } from "./mail-content";
@@ -61,16 +66,26 @@ class OfficeMailContent implements MailContentPort {
             cloud: String(a.attachmentType).toLowerCase() === "cloud",
           })),
       protected: isProtectedMail(item),
+      // Inline images travel inside the .eml too.
+      attachmentBytes: (item.attachments ?? [])
+        .filter((a) => String(a.attachmentType).toLowerCase() !== "cloud")
+        .reduce((n, a) => n + (Number.isFinite(a.size) ? a.size : 0), 0),
     };
   }
 
-  async read(options: { whole: boolean; keepAttachmentIds: ReadonlySet<string> }): Promise<MailContent> {
+  async read(options: ReadContentOptions): Promise<MailContent> {
     const item = this.readItem();
     if (!item) throw new Error("The selected item is not a mail in read mode");
+    const selected = (item as { itemId?: unknown }).itemId;
+    if (options.itemId && typeof selected === "string" && selected !== options.itemId)
+      throw new Error("Another item was selected before the mail could be read: its content was not kept");
     const { isProtectedMail, readMailContent } = await readers();
     // Protected mail is not copied at all, not even its first lines.
     if (isProtectedMail(item)) return { plainBody: "", files: [], notCopied: "protected" };
-    const content = await readMailContent(item, this.host(), options);
+    const content = await readMailContent(item, this.host(), {
+      whole: options.whole,
+      ...(options.keepAttachmentIds ? { keepAttachmentIds: options.keepAttachmentIds } : {}),
+    });
     return {
       plainBody: content.plainBody,
       files: content.files,

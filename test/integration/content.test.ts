@@ -437,6 +437,33 @@ describe("keeping the mail through the store, with the outbox when SharePoint ca
     expect(entries.map((e) => e.documentUrl)).toEqual([folder.webUrl, folder.webUrl]);
   });
 
+  it("a log written for some contacts and queued for others: kept now for the written ones, with the log for the rest", async () => {
+    const source = "<outbox-content-4@fabrikam.example>";
+    const written = await store.logInteraction(logRequest(source, [person(17)]));
+    await emu.close();
+    const waiting = await store.logInteraction(logRequest(source, [person(18)]));
+    expect(waiting.results.map((r) => r.status)).toEqual(["queued"]);
+    await emu.restart();
+    const kept = await store.keepContent(
+      {
+        sourceId: source,
+        choice: "excerpt",
+        plainBody: BODY,
+        entryIds: [written.results[0]!.entry!.id!],
+        contactNos: [person(18).contactNo],
+      },
+      { log: logRequest(source, [person(17), person(18)]), logRequestId: waiting.requestId! },
+    );
+    expect(kept.queued).toBeUndefined();
+    const pending = await store.pendingLogs();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.keepAfter).toMatchObject({ entryIds: [], contactNos: [person(18).contactNo] });
+    expect(await store.flushPending()).toBe(1);
+    const entries = await entriesOf(source);
+    expect(entries.map((e) => e.contactNo).sort()).toEqual([person(17).contactNo, person(18).contactNo]);
+    for (const e of entries) expect(e.bodyExcerpt).toBe("Hello Annette,\n\nThe drawings are attached.");
+  });
+
   it("writes the protected-mail note instead of any content", async () => {
     const source = "<protected-1@fabrikam.example>";
     const request = logRequest(source, [person(14)]);

@@ -37,5 +37,6 @@ export function queuedResult(settings: ContentSettings, request: KeepContentRequ
     uploaded: [],
     reused: [],
     queued: true,
+    ...(request.notCopied ? { notCopied: request.notCopied } : {}),
   };
 }

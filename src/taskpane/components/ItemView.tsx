@@ -98,6 +98,7 @@ export function ItemView({
     fieldElementId,
     participantsHeadingId,
     onLogged,
+    beforeLog: keep.beforeLog,
     afterLog: (result, request) => void keep.keepAfterLog(result, request),
   });
   // The history shows the paper clip once the content is kept.

@@ -50,6 +50,8 @@ export interface KeepContentState {
   isDefault: boolean;
   saveDefault(): Promise<void>;
   run?: KeepRun;
+  /** When the user presses Log (validation passed): reads the mail while it is the selected item. */
+  beforeLog(): void;
   /** After a log: keeps the content with the entries it wrote (or will write, when it waits in the outbox). */
   keepAfterLog(result: LogResult, request: LogRequest): Promise<void>;
   retry(): void;
@@ -115,36 +117,51 @@ export function useKeepContent(
     setSaved(choice);
   }, [keeping, choice]);
 
+  const prepared = useRef<Promise<import("../model/keep-run").PreparedRead> | undefined>(undefined);
+  const loadRun = () => import(/* webpackChunkName: "keep-content" */ "../model/keep-run");
+
+  /** When the user presses Log: the mail is read now, while it is still the selected item. */
+  const beforeLog = useCallback(() => {
+    prepared.current = undefined;
+    if (!applicable || !keeping || choice === "none") return;
+    prepared.current = loadRun().then((m) =>
+      m.readForKeep({
+        source: keeping.source,
+        choice,
+        limitBytes: keeping.limitBytes,
+        ...(info ? { info } : {}),
+        keepIds,
+        ...(correspondence.itemId ? { itemId: correspondence.itemId } : {}),
+      }),
+    );
+    // Failures come back inside the result; this only keeps an early rejection from going unhandled.
+    prepared.current.catch(() => undefined);
+  }, [applicable, keeping, choice, info, keepIds, correspondence.itemId]);
+
   const keepAfterLog = useCallback(
     async (result: LogResult, request: LogRequest) => {
       const sourceId = correspondence.sourceId;
       if (!applicable || !keeping || choice === "none" || !sourceId) return;
       last.current = { result, request };
       try {
-        const { runKeep } = await import(/* webpackChunkName: "keep-content" */ "../model/keep-run");
-        await runKeep(
-          {
-            source: keeping.source,
-            store,
-            sourceId,
-            choice,
-            limitBytes: keeping.limitBytes,
-            attachments: info?.attachments ?? [],
-            keepIds,
-            result,
-            request,
-          },
-          setRun,
-        );
+        if (!prepared.current) beforeLog();
+        const { finishKeep } = await loadRun();
+        await finishKeep({ store, sourceId, choice, result, request }, prepared.current!, setRun);
       } catch (e) {
         setRun({ phase: "failed", sent: 0, total: 0, error: asStoreError(e) });
       }
     },
-    [applicable, keeping, choice, correspondence.sourceId, info, keepIds, store],
+    [applicable, keeping, choice, correspondence.sourceId, store, beforeLog],
   );
 
+  // Retry keeps what was read (the mail may not be selected any more); a read that failed is tried again.
   const retry = useCallback(() => {
-    if (last.current) void keepAfterLog(last.current.result, last.current.request);
+    const again = last.current;
+    if (!again) return;
+    void prepared.current?.then((p) => {
+      if (p.error) prepared.current = undefined;
+      void keepAfterLog(again.result, again.request);
+    });
   }, [keepAfterLog]);
 
   return {
@@ -159,6 +176,7 @@ export function useKeepContent(
     isDefault: saved === choice,
     saveDefault,
     ...(run ? { run } : {}),
+    beforeLog,
     keepAfterLog,
     retry,
   };

@@ -51,6 +51,8 @@ export interface LogSubmissionOptions {
   /** Element id of the correspondents heading (focused when no contact is chosen). */
   participantsHeadingId: string;
   onLogged(): void;
+  /** Once the form is valid, just before the log is sent (e.g. reads the mail's content while it is selected). */
+  beforeLog?(): void;
   /** After a log that reached the store: e.g. keeps the mail's content with the new entries. */
   afterLog?(result: LogResult, request: LogRequest): void;
 }
@@ -65,6 +67,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     fieldElementId,
     participantsHeadingId,
     onLogged,
+    beforeLog,
     afterLog,
   } = options;
   const i18n = useI18n();
@@ -97,6 +100,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     setBusy(true);
     setError(undefined);
     setAnnouncement("");
+    beforeLog?.();
     const names = new Map(contacts.map((c: Contact) => [c.contactNo, c.name]));
     try {
       const request: LogRequest = {
@@ -140,6 +144,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     user,
     participants,
     onLogged,
+    beforeLog,
     afterLog,
   ]);
 

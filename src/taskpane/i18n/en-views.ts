@@ -190,6 +190,7 @@ export const enViews = {
     "SharePoint can't be reached: the mail's content waits on this device and is kept as soon as it can be.",
   keepFailed: "The mail's content could not be kept: {message}",
   keepUnreadable: "Not kept: {names} (Outlook could not give these attachments).",
+  keepUploadingLabel: "Keeping the mail in SharePoint",
   keepOpenFolder: "Open the kept mail in SharePoint",
   keptMark: "Mail kept",
   keptShow: "Show kept mail",

@@ -196,6 +196,7 @@ export const nlViews: Record<ViewKey, string> = {
     "SharePoint is niet bereikbaar: de inhoud van de mail wacht op dit apparaat en wordt bewaard zodra dat kan.",
   keepFailed: "De inhoud van de mail kon niet worden bewaard: {message}",
   keepUnreadable: "Niet bewaard: {names} (Outlook kon deze bijlagen niet geven).",
+  keepUploadingLabel: "De mail wordt in SharePoint bewaard",
   keepOpenFolder: "De bewaarde mail openen in SharePoint",
   keptMark: "Mail bewaard",
   keptShow: "Bewaarde mail tonen",

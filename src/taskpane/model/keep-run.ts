@@ -1,43 +1,103 @@
-// Keeping a mail's content after a log (issue 15), loaded on demand with the first log that keeps something: the
-// size check on what is known up front (a mail over the limit is neither read nor uploaded), reading the mail, and
-// the store's keepContent with progress.
-import type { ContentStorePort, MailContentPort } from "../../domain/content-ports";
+// Keeping a mail's content with a log (issue 15), loaded on demand with the first log that keeps something. The mail
+// is read when the user presses Log, while it is still the selected item (a pinned pane may be on another item by
+// the time the log is written); a mail over the limit, by what is known up front, is neither read whole nor
+// uploaded. Once the log is written the content goes to the store with progress.
+import type {
+  ContentAttachmentInfo,
+  ContentStorePort,
+  MailContent,
+  MailContentInfo,
+  MailContentPort,
+} from "../../domain/content-ports";
 import type { ContentChoice } from "../../domain/content-choice";
-import { checkContentSize } from "../../domain/mail-content";
+import type { StoreError } from "../../domain/errors";
+import { checkContentSize, type ContentSizeCheck } from "../../domain/mail-content";
 import type { LogRequest, LogResult } from "../../domain/ports";
 import type { KeepRun } from "../hooks/useKeepContent";
 import { asStoreError } from "./store-error";
 
-export interface KeepRunInput {
+export interface ReadInput {
   source: MailContentPort;
-  store: ContentStorePort;
-  sourceId: string;
   choice: ContentChoice;
   limitBytes: number;
-  /** The attachments the user could tick, and those kept. */
-  attachments: readonly { id: string; name: string; size: number; cloud: boolean }[];
+  /** What the mail offered, when known; without it every attachment is kept (nothing was shown to untick). */
+  info?: MailContentInfo;
   keepIds: ReadonlySet<string>;
-  result: LogResult;
-  request: LogRequest;
+  /** The item the log is for: the read is refused when another one is selected. */
+  itemId?: string;
 }
 
-/** The entries a log wrote now, and the contacts whose entries wait in the outbox. */
+export interface PreparedRead {
+  check: ContentSizeCheck;
+  whole: boolean;
+  content?: MailContent;
+  error?: StoreError;
+}
+
+/** What is known to be kept before reading: the ticked files, or every attachment inside an `.eml`. */
+export function knownParts(
+  info: MailContentInfo | undefined,
+  keepIds: ReadonlySet<string>,
+): { name: string; size: number }[] {
+  if (!info) return [];
+  if (info.whole === "eml") return [{ name: "mail.eml", size: info.attachmentBytes }];
+  return info.attachments.filter((a: ContentAttachmentInfo) => keepIds.has(a.id) && !a.cloud);
+}
+
+export async function readForKeep(input: ReadInput): Promise<PreparedRead> {
+  const check = checkContentSize(knownParts(input.info, input.keepIds), input.limitBytes);
+  const whole = input.choice === "full" && check.ok;
+  try {
+    const content = await input.source.read({
+      whole,
+      ...(input.info ? { keepAttachmentIds: input.keepIds } : {}),
+      ...(input.itemId ? { itemId: input.itemId } : {}),
+    });
+    return { check, whole, content };
+  } catch (e) {
+    return { check, whole, error: asStoreError(e) };
+  }
+}
+
+/**
+ * The entries to keep the content with: those the log wrote now, those it found already logged without any
+ * content (a retried log whose first answer was lost), and the contacts whose entries wait in the outbox.
+ */
 export function keepTargets(result: LogResult): { entryIds: string[]; contactNos: string[] } {
   return {
-    entryIds: result.results.flatMap((r) => (r.status === "logged" && r.entry?.id ? [r.entry.id] : [])),
+    entryIds: result.results.flatMap((r) =>
+      r.entry?.id &&
+      (r.status === "logged" ||
+        (r.status === "alreadyLogged" && !r.entry.documentUrl && !r.entry.bodyExcerpt))
+        ? [r.entry.id]
+        : [],
+    ),
     contactNos: result.results.filter((r) => r.status === "queued").map((r) => r.contactNo),
   };
 }
 
-export async function runKeep(input: KeepRunInput, report: (run: KeepRun) => void): Promise<void> {
+export interface FinishInput {
+  store: ContentStorePort;
+  sourceId: string;
+  choice: ContentChoice;
+  result: LogResult;
+  request: LogRequest;
+}
+
+export async function finishKeep(
+  input: FinishInput,
+  prepared: Promise<PreparedRead>,
+  report: (run: KeepRun) => void,
+): Promise<void> {
   const { entryIds, contactNos } = keepTargets(input.result);
   if (input.choice === "none" || (!entryIds.length && !contactNos.length)) return;
   report({ phase: "reading", sent: 0, total: 0 });
+  const { check, whole, content, error } = await prepared;
+  if (error || !content) {
+    report({ phase: "failed", sent: 0, total: 0, ...(error ? { error } : {}) });
+    return;
+  }
   try {
-    const known = input.attachments.filter((a) => input.keepIds.has(a.id) && !a.cloud);
-    const check = checkContentSize(known, input.limitBytes);
-    const whole = input.choice === "full" && check.ok;
-    const content = await input.source.read({ whole, keepAttachmentIds: input.keepIds });
     const kept = await input.store.keepContent(
       {
         sourceId: input.sourceId,
@@ -62,7 +122,7 @@ export async function runKeep(input: KeepRunInput, report: (run: KeepRun) => voi
       result: check.ok
         ? withUnread
         : {
-            ...kept,
+            ...withUnread,
             refused: check.message,
             refusedSize: { totalBytes: check.totalBytes, limitBytes: check.limitBytes },
           },

@@ -7,6 +7,7 @@ import type { ContentKeeping } from "../../hooks/useKeepContent";
 import { FakeMailContent } from "../../test-support/fake-mail-content";
 import { FakeStore, gate } from "../../test-support/fake-store";
 import type { KeepContentContext, KeepContentResult } from "../../../domain/content-ports";
+import type { LogRequest } from "../../../domain/ports";
 import { JANE, mailFromJane } from "../../test-support/fixtures";
 import { renderPane } from "../../test-support/render";
 
@@ -82,10 +83,9 @@ describe("keep with the entry", () => {
     expect(req!.choice).toBe("full");
     expect(req!.files!.map((f) => f.name)).toEqual(["mail.html", "Offer.pdf"]);
     const link = screen.getByRole("link", { name: "Open the kept mail in SharePoint" });
-    expect(link.getAttribute("href")).toMatch(/Interaction Documents\/item-[0-9a-f]+$/);
-    expect(store.entries.find((e) => e.contactNo === JANE.contactNo)!.documentUrl).toBe(
-      link.getAttribute("href"),
-    );
+    expect(link.getAttribute("href")).toMatch(/Interaction%20Documents\/item-[0-9a-f]+$/);
+    const stored = store.entries.find((e) => e.contactNo === JANE.contactNo)!.documentUrl!;
+    expect(link.getAttribute("href")).toBe(new URL(stored).href);
   });
 
   it("keeps the rest when Outlook will not give an attachment, and says which", async () => {
@@ -104,6 +104,26 @@ describe("keep with the entry", () => {
     expect(keptRequests(store)[0]!.files!.map((f) => f.name)).toEqual(["mail.html", "Offer.pdf"]);
   });
 
+  it("reads the mail when Log is pressed, so selecting another item while the log is written keeps the right mail", async () => {
+    const open = gate();
+    class SlowLog extends FakeStore {
+      override async logInteraction(request: LogRequest, options?: { requestId?: string }) {
+        await open.promise;
+        return super.logInteraction(request, options);
+      }
+    }
+    const content = new FakeMailContent("Jane's words");
+    content.selectedItemId = "AAMk-1";
+    const { store } = setup({ content, store: new SlowLog() });
+    fireEvent.click(await logButton());
+    await waitFor(() => expect(content.reads).toHaveLength(1));
+    // The user moves on before the log is written: the next read would be refused as another item.
+    content.selectedItemId = "AAMk-2";
+    open.open();
+    expect(await screen.findByText("An excerpt of the mail is kept with the entry.")).toBeInTheDocument();
+    expect(keptRequests(store)[0]!.plainBody).toBe("Jane's words");
+  });
+
   it("shows the upload's progress while the files are sent", async () => {
     const open = gate();
     class SlowStore extends FakeStore {
@@ -120,10 +140,9 @@ describe("keep with the entry", () => {
     setup({ content, store: new SlowStore() });
     fireEvent.change(await keepSelect(), { target: { value: "full" } });
     fireEvent.click(await logButton());
-    const bar = await screen.findByRole("progressbar", {
-      name: "Keeping the mail in SharePoint: 3.0 MB of 6.0 MB",
-    });
+    const bar = await screen.findByRole("progressbar", { name: "Keeping the mail in SharePoint" });
     expect(bar).toHaveAttribute("aria-valuenow", "0.5");
+    expect(bar).toHaveAttribute("aria-valuetext", "Keeping the mail in SharePoint: 3.0 MB of 6.0 MB");
     open.open();
     expect(await screen.findByText("The mail is kept in SharePoint (2 files).")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
@@ -197,7 +216,9 @@ describe("keep with the entry", () => {
     expect(await screen.findByText(/The mail's content could not be kept/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
     expect(await screen.findByText("An excerpt of the mail is kept with the entry.")).toBeInTheDocument();
-    expect(content.reads).toHaveLength(2);
+    // What was read when Log was pressed is kept: the mail need not be selected any more.
+    expect(content.reads).toHaveLength(1);
+    expect(store.callsOf("keepContent")).toHaveLength(2);
   });
 
   it("offers only what the administrator allows", async () => {

@@ -3,6 +3,7 @@
 import { Link, MessageBar, MessageBarBody, ProgressBar, Spinner } from "@fluentui/react-components";
 import type { KeepRun } from "../../hooks/useKeepContent";
 import { useI18n } from "../../i18n";
+import { safeWebLink } from "../../model/web-link";
 import { ErrorState } from "../ErrorState";
 import { formatSize } from "./size";
 
@@ -22,7 +23,12 @@ export function KeepContentStatus({ run, onRetry }: KeepContentStatusProps) {
     return (
       <div data-testid="keep-progress">
         <div>{label}</div>
-        <ProgressBar value={run.total > 0 ? run.sent / run.total : 0} max={1} aria-label={label} />
+        <ProgressBar
+          value={run.total > 0 ? run.sent / run.total : 0}
+          max={1}
+          aria-label={i18n.t("keepUploadingLabel")}
+          aria-valuetext={label}
+        />
       </div>
     );
   }
@@ -63,8 +69,8 @@ export function KeepContentStatus({ run, onRetry }: KeepContentStatusProps) {
         {result.unreadable?.length ? (
           <div>{i18n.t("keepUnreadable", { names: result.unreadable.join(", ") })}</div>
         ) : null}
-        {result.documentUrl && (
-          <Link href={result.documentUrl} target="_blank" rel="noopener noreferrer">
+        {safeWebLink(result.documentUrl) && (
+          <Link href={safeWebLink(result.documentUrl)} target="_blank" rel="noopener noreferrer">
             {i18n.t("keepOpenFolder")}
           </Link>
         )}

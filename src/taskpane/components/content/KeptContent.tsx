@@ -4,6 +4,7 @@ import { Link } from "@fluentui/react-components";
 import { PROTECTED_NOTE } from "../../../domain/content-ports";
 import type { InteractionLogEntry } from "../../../domain/types";
 import { useI18n } from "../../i18n";
+import { safeWebLink } from "../../model/web-link";
 import { useContentStyles } from "./content.styles";
 
 export interface KeptContentProps {
@@ -15,6 +16,8 @@ export function KeptContent({ entry, id }: KeptContentProps) {
   const i18n = useI18n();
   const styles = useContentStyles();
   const excerpt = entry.bodyExcerpt?.trim();
+  // Anyone who can edit the list can change DocumentUrl: only an https address becomes a link.
+  const folder = safeWebLink(entry.documentUrl);
   return (
     <div className={styles.kept} id={id} data-testid="kept-content">
       {excerpt &&
@@ -23,8 +26,8 @@ export function KeptContent({ entry, id }: KeptContentProps) {
         ) : (
           <p className={styles.excerpt}>{excerpt}</p>
         ))}
-      {entry.documentUrl && (
-        <Link href={entry.documentUrl} target="_blank" rel="noopener noreferrer">
+      {folder && (
+        <Link href={folder} target="_blank" rel="noopener noreferrer">
           {i18n.t("keepOpenFolder")}
         </Link>
       )}

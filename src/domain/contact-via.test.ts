@@ -28,6 +28,19 @@ describe("contactVia", () => {
     expect(contactVia(c, [adatum, robin])).toEqual({ "robin@adatum.example": "CT1" });
   });
 
+  it("prefers the person even over a company listed first with the same address as its Email", () => {
+    const c = mail({ participants: [p("robin@adatum.example")] });
+    const sameAddress: Contact = { ...adatum, email: "robin@adatum.example" };
+    expect(contactVia(c, [sameAddress, robin])).toEqual({ "robin@adatum.example": "CT1" });
+  });
+
+  it("never reaches a person by a domain, only a company", () => {
+    const c = mail({ participants: [p("someone@adatum.example")] });
+    const withDomain: Contact = { ...robin, domain: "adatum.example" };
+    expect(contactVia(c, [withDomain])).toEqual({});
+    expect(contactVia(c, [withDomain, adatum])).toEqual({ "someone@adatum.example": "CT9" });
+  });
+
   it("reaches a company by a sub-domain and names it once, for the first address", () => {
     const c = mail({ participants: [p("a@mail.adatum.example"), p("b@adatum.example")] });
     expect(contactVia(c, [adatum])).toEqual({ "a@mail.adatum.example": "CT9" });

@@ -218,3 +218,118 @@ describe("undo and offline changes", () => {
     expect(changeDescription("Canceling: not a prefix")).toBe("Canceling: not a prefix");
   });
 });
+
+describe("entry changes at their edges", () => {
+  it("finds the original key before a mark at the very start, and takes the last mark", () => {
+    expect(originalDedupeKey("~canceled~42")).toBe("");
+    expect(originalDedupeKey("E-a~canceled~1~canceled~2")).toBe("E-a~canceled~1");
+  });
+
+  it("says why it refuses an entry id that is blank or missing", () => {
+    expect(() => canceledDedupeKey("E-abc", " ")).toThrow(
+      new RangeError("canceledDedupeKey: the entry id is blank"),
+    );
+    expect(() => canceledDedupeKey("E-abc", undefined as unknown as string)).toThrow(
+      new RangeError("canceledDedupeKey: the entry id is blank"),
+    );
+  });
+
+  it("accepts a rewritten key of exactly 255 characters and refuses 256", () => {
+    const key = "E-" + "x".repeat(238);
+    expect(canceledDedupeKey(key, "12345")).toHaveLength(255);
+    expect(() => canceledDedupeKey(key, "123456")).toThrow(
+      new RangeError(`canceledDedupeKey: "${key}~canceled~123456" is longer than 255 characters`),
+    );
+  });
+
+  it("refuses an entry not stored yet as invalid, and a canceled segment with its code", () => {
+    const { id: _id, ...unsaved } = entry();
+    expect(() => cancelChange(unsaved)).toThrow(expect.objectContaining({ kind: "invalid" }));
+    expect(() => uncancelChange(unsaved, undefined)).toThrow(expect.objectContaining({ kind: "invalid" }));
+    let err: unknown;
+    try {
+      uncancelChange(entry({ canceled: true }), segment(true));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ kind: "conflict", details: { code: "segmentCanceled" } });
+  });
+
+  it("un-cancels an entry whose key is still rewritten or whose flag is still set, whichever is left", () => {
+    // Un-canceled elsewhere without its key restored: the key still needs writing back.
+    expect(uncancelChange(entry({ dedupeKey: "E-abc-CT000010~canceled~42" }), undefined)).toEqual({
+      canceled: false,
+      dedupeKey: "E-abc-CT000010",
+    });
+    // Canceled elsewhere without its key rewritten: the flag still needs clearing.
+    expect(uncancelChange(entry({ canceled: true }), undefined)).toEqual({
+      canceled: false,
+      dedupeKey: "E-abc-CT000010",
+    });
+  });
+
+  it("marks a changed-meanwhile error as 412 modified, details given added", () => {
+    const e = new ChangedMeanwhileError(ENTRY_MESSAGES.changedMeanwhile, undefined, { requestId: "r1" });
+    expect(e.details).toEqual({ status: 412, code: "modified", requestId: "r1" });
+    expect(e.message).toBe(ENTRY_MESSAGES.changedMeanwhile);
+  });
+
+  it("leaves out of an undo a result reported logged without an entry", () => {
+    expect(undoChange({ results: [{ contactNo: "CT1", status: "logged" }] })).toEqual({
+      kind: "cancel",
+      entries: [],
+    });
+  });
+
+  it("describes a change by the first entry's template and date, with the form's defaults", () => {
+    const user = { displayName: "Annette", emailAddress: "annette.hill@cronus.example" };
+    expect(describeChange({ kind: "cancel", entries: [entry()] }, user).draft).toEqual({
+      templateCode: "EMAIL",
+      description: "d",
+      interactionDate: "2024-05-15T12:00:00Z",
+      attemptFailed: false,
+      costLCY: 0,
+      durationMin: 0,
+    });
+    expect(describeChange({ kind: "cancel", entries: [], segmentIds: ["7"] }, user)).toEqual({
+      contacts: [],
+      user,
+      draft: {
+        templateCode: "",
+        description: "",
+        interactionDate: "",
+        attemptFailed: false,
+        costLCY: 0,
+        durationMin: 0,
+      },
+    });
+  });
+
+  it("strips the old wording only at the start, whatever the segment number", () => {
+    expect(changeDescription("Un-cancel: Quote (logged segment 12)")).toBe("Quote");
+    expect(changeDescription("Re: Cancel: Quote")).toBe("Re: Cancel: Quote");
+    expect(changeDescription("Re: Cancel logged segment 7")).toBe("Re: Cancel logged segment 7");
+  });
+});
+
+describe("canDeleteCanceled, spacing and blanks", () => {
+  it("compares UPNs trimmed on both sides", () => {
+    expect(canDeleteCanceled("  annette.hill@cronus.example ", ["Annette.Hill@cronus.example"])).toBe(true);
+    expect(canDeleteCanceled("annette.hill@cronus.example", [" annette.hill@cronus.example  "])).toBe(true);
+  });
+
+  it("never lets a blank UPN through, even when the list holds a blank entry", () => {
+    expect(canDeleteCanceled("", ["", "it@cronus.example"])).toBe(false);
+    expect(canDeleteCanceled("   ", ["  "])).toBe(false);
+  });
+});
+
+describe("matchesEntry, codes trimmed and in any case on both sides", () => {
+  it.each([
+    ["an entry's code in lower case with spaces", { groupCode: " email " }, { groupCode: "EMAIL" }, true],
+    ["a filter's code with spaces", {}, { groupCode: " EMAIL " }, true],
+    ["a template code on both sides", { templateCode: " email" }, { templateCode: "Email " }, true],
+  ] as const)("%s", (_l, o, m, expected) => {
+    expect(matchesEntry(entry(o as Partial<InteractionLogEntry>), m)).toBe(expected);
+  });
+});

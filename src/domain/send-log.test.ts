@@ -1,5 +1,11 @@
 import type { ItemContext } from "./ports";
-import { parseSendLogMarker, sendTimeContacts, sendTimeLogRequest, shouldLogOnSend } from "./send-log";
+import {
+  canAdoptSendLogs,
+  parseSendLogMarker,
+  sendTimeContacts,
+  sendTimeLogRequest,
+  shouldLogOnSend,
+} from "./send-log";
 import { mail, meeting, template } from "./test-fixtures";
 import type { Contact, InteractionLogEntry, ParticipantMatch } from "./types";
 
@@ -138,6 +144,8 @@ describe("send-log markers and contacts, exactly", () => {
     ["an id that is not text", { ...good, id: 12345678 }],
     ["a state that is not text", { ...good, state: 1 }],
     ["a time that is not text", { ...good, at: 1714557600000 }],
+    ["a time that is a number Date.parse would read as a year", { ...good, at: 2026 }],
+    ["a time that is a Date object", { ...good, at: new Date("2026-05-01T10:00:00Z") }],
   ])("treats %s as absent", (_label, raw) => {
     expect(parseSendLogMarker(raw)).toBeUndefined();
   });
@@ -163,5 +171,32 @@ describe("send-log markers and contacts, exactly", () => {
     });
     expect(sendTimeContacts(ctx)).toEqual([robin]);
     expect(sendTimeContacts({ ...ctx, alreadyLogged: [] })).toEqual([robin, company]);
+  });
+});
+
+describe("send-time contacts by match status", () => {
+  const company: Contact = { contactNo: "CT000001", type: "Company", name: "Adatum" };
+
+  it("keeps a contact matched as a company", () => {
+    expect(
+      sendTimeContacts(context({ matches: [match("info@adatum.example", "company", company)] })),
+    ).toEqual([company]);
+  });
+
+  it.each(["ambiguous", "unknown", "internal", "neverLog"] as const)(
+    "leaves out a match that is %s, even when it carries a contact",
+    (status) => {
+      expect(sendTimeContacts(context({ matches: [match("info@adatum.example", status, company)] }))).toEqual(
+        [],
+      );
+    },
+  );
+});
+
+describe("canAdoptSendLogs", () => {
+  it("is true only for a store with an adoptSendLog function", () => {
+    expect(canAdoptSendLogs({ adoptSendLog: async () => true })).toBe(true);
+    expect(canAdoptSendLogs({})).toBe(false);
+    expect(canAdoptSendLogs({ adoptSendLog: true })).toBe(false);
   });
 });

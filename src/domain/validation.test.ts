@@ -208,6 +208,14 @@ describe("hasErrors", () => {
 });
 
 describe("isValidIsoDate at each field's limit", () => {
+  // Date.UTC reads the years 0–99 as 1900–1999, so the probe disagrees and these dates are refused (SharePoint's
+  // dateTime columns start in 1900 anyway); from 100 on the year is read as written.
+  it("refuses a year below 100 and accepts one from 100 on", () => {
+    expect(isValidIsoDate("0099-05-01")).toBe(false);
+    expect(isValidIsoDate("0000-01-01T00:00Z")).toBe(false);
+    expect(isValidIsoDate("0100-05-01")).toBe(true);
+  });
+
   it.each([
     "2024-05-01T23:00",
     "2024-05-01T23:59:59Z",

@@ -146,7 +146,7 @@ it("keeps one entry per contact for a draft logged from the pane and then sent",
   await newEmail(`${ROBIN}; ${JESSE}`, subject);
   await readDraftAgain(subject);
   await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
-  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
+  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor({ timeout: 90_000 });
   await expect(entriesTitled(subject)).resolves.toHaveLength(2);
   await send();
   const entries = await entriesTitled(subject);
@@ -183,7 +183,7 @@ it("keeps one entry per contact for a new meeting logged from the compose pane a
   t.pane = await paneFrame(t.stack.page);
   await readDraftAgain(subject);
   await t.pane.getByRole("button", { name: /^Log for 2 contacts/ }).click();
-  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor();
+  await t.pane.getByText(/Interaction logged for 2 contacts/).waitFor({ timeout: 90_000 });
   // Unsaved: Office gives the new meeting no id but the one the pane keeps in its custom properties.
   const drafted = await entriesTitled(subject);
   expect(drafted).toHaveLength(2);

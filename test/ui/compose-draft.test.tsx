@@ -2,6 +2,7 @@
 // recipients (RecipientsChanged); for a changed subject, which sends no event, it offers to read the draft again.
 import { act, fireEvent, screen } from "@testing-library/react";
 import type { Correspondence } from "../../src/domain/types";
+import { FakeStore, gate } from "../../src/taskpane/test-support/fake-store";
 import { mailFromJane, OWNER } from "../../src/taskpane/test-support/fixtures";
 import { renderPane } from "../../src/taskpane/test-support/render";
 
@@ -58,4 +59,37 @@ it("follows added recipients without a button press: one read per burst of chang
   } finally {
     jest.useRealTimers();
   }
+});
+
+it("lets a log that is running finish before the draft is read again, so the new view shows it as logged", async () => {
+  const store = new FakeStore();
+  const held = gate();
+  const logInteraction = store.logInteraction.bind(store);
+  store.logInteraction = async (request, options) => {
+    await held.promise;
+    return logInteraction(request, options);
+  };
+  const jane = { displayName: "Jane Doe", address: "jane@acme.com", role: "to" } as const;
+  const { mailbox } = renderPane(draft([jane]), { store });
+  fireEvent.click(await screen.findByRole("button", { name: "Log interaction" }));
+  await screen.findByRole("button", { name: /Logging/ });
+  const readsBefore = store.callsOf("loadItemContext").length;
+
+  // Recipients change and the user asks to read the draft again while the log is still on its way.
+  act(() => mailbox.changeRecipients(draft([jane])));
+  fireEvent.click(screen.getByRole("button", { name: "Read the draft again" }));
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  // Nothing is read while the log runs: the view that logs stays, and will say what it did.
+  expect(store.callsOf("loadItemContext")).toHaveLength(readsBefore);
+  expect(screen.getByRole("button", { name: /Logging/ })).toBeInTheDocument();
+
+  act(() => held.open());
+  // The draft is then read once more, with the new entry: the new view shows the item logged, not loggable again.
+  expect(await screen.findByText(/Logged for Jane Doe/)).toBeInTheDocument();
+  expect(store.entries).toHaveLength(1);
+  const reads = store.callsOf("loadItemContext").length - readsBefore;
+  expect(reads).toBe(1);
+  expect(screen.queryByRole("button", { name: "Log interaction" })).not.toBeInTheDocument();
 });

@@ -8,6 +8,7 @@ import type { ComposeLoggingPort } from "../../domain/send-log";
 import { canAdoptSendLogs } from "../../domain/send-log";
 import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
+import { LogGate } from "../model/log-gate";
 import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
 import { useContactsPanel } from "./contacts/useContactsPanel";
@@ -48,7 +49,8 @@ export function App({
 }: AppProps) {
   const i18n = useI18n();
   const styles = usePaneStyles();
-  const { state, reload } = useItemContext(mailbox, store, policy);
+  const [logGate] = useState(() => new LogGate());
+  const { state, reload } = useItemContext(mailbox, store, policy, logGate);
   const contacts = useContactsPanel({
     store,
     user: mailbox.user,
@@ -130,6 +132,7 @@ export function App({
           key={state.loadId}
           context={state.context}
           store={store}
+          logGate={logGate}
           user={mailbox.user}
           refreshKey={sentKey}
           canDeleteCanceled={canDeleteCanceled}

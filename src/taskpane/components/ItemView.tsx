@@ -23,6 +23,7 @@ import { useLogSubmission } from "../hooks/useLogSubmission";
 import { useParticipantSelection } from "../hooks/useParticipantSelection";
 import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
+import type { LogGate } from "../model/log-gate";
 import { ContactCard } from "./ContactCard";
 import { KeepContentField, KeepContentStatus } from "./content/lazy";
 import { EntriesView } from "./EntriesViewLazy";
@@ -49,6 +50,8 @@ const AddedContacts = lazyView(() =>
 export interface ItemViewProps {
   context: ItemContext;
   store: InteractionStorePort;
+  /** Logs run through it, so that reading the item again waits for them. */
+  logGate?: LogGate;
   user: UserProfile;
   /** Changes when something outside this view (the outbox) may have added history entries. */
   refreshKey?: number;
@@ -69,6 +72,7 @@ export interface ItemViewProps {
 export function ItemView({
   context,
   store,
+  logGate,
   user,
   refreshKey = 0,
   onLogged,
@@ -92,6 +96,7 @@ export function ItemView({
   const log = useLogSubmission({
     context,
     store,
+    ...(logGate ? { gate: logGate } : {}),
     user,
     form,
     participants,

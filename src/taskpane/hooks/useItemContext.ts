@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, ItemContext, MailboxPort } from "../../domain/ports";
+import { readWhenIdle, type LogGate } from "../model/log-gate";
 import { asStoreError } from "../model/store-error";
 
 /** How long recipient changes must settle before the draft is read again. */
@@ -15,10 +16,12 @@ export type ItemState =
   | { status: "error"; error: StoreError }
   | { status: "ready"; context: ItemContext; loadId: number };
 
+/** `gate`: the logs of the shown item; reading the same item again waits for them (see LogGate). */
 export function useItemContext(
   mailbox: MailboxPort,
   store: InteractionStorePort,
   policy: MatchingPolicy,
+  gate?: LogGate,
 ): { state: ItemState; reload: () => void } {
   const [state, setState] = useState<ItemState>({ status: "loading" });
   const latest = useRef(0);
@@ -26,26 +29,34 @@ export function useItemContext(
   const policyRef = useRef(policy);
   policyRef.current = policy;
 
-  /** `soft`: the same draft read again (its recipients changed): the current view stays until the new one is ready. */
+  /**
+   * `again`: the same item read again ("soft": its recipients changed, and the current view stays until the new
+   * one is ready); a log still running for it finishes first, so the new view shows it as logged.
+   */
   const load = useCallback(
-    async (soft = false) => {
+    async (again?: "soft" | "hard") => {
       const loadId = ++latest.current;
-      if (!soft) setState({ status: "loading" });
       try {
-        const item = await mailbox.readCurrentItem();
+        if (again && gate) await gate.idle();
         if (loadId !== latest.current) return;
-        if (!item) {
+        if (again !== "soft") setState({ status: "loading" });
+        const read = async () => {
+          const item = await mailbox.readCurrentItem();
+          if (!item || loadId !== latest.current) return { item };
+          return { item, context: await store.loadItemContext(item, policyRef.current) };
+        };
+        const { item, context } = again && gate ? await readWhenIdle(gate, read) : await read();
+        if (loadId !== latest.current) return;
+        if (!item || !context) {
           setState({ status: "empty" });
           return;
         }
-        const context = await store.loadItemContext(item, policyRef.current);
-        if (loadId !== latest.current) return;
         setState({ status: "ready", context, loadId });
       } catch (e) {
         if (loadId === latest.current) setState({ status: "error", error: asStoreError(e) });
       }
     },
-    [mailbox, store],
+    [mailbox, store, gate],
   );
 
   useEffect(() => {
@@ -56,7 +67,7 @@ export function useItemContext(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribeRecipients = mailbox.onRecipientsChanged(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void load(true), RECIPIENTS_SETTLE_MS);
+      timer = setTimeout(() => void load("soft"), RECIPIENTS_SETTLE_MS);
     });
     return () => {
       unsubscribe();
@@ -67,6 +78,6 @@ export function useItemContext(
     };
   }, [load, mailbox]);
 
-  const reload = useCallback(() => void load(), [load]);
+  const reload = useCallback(() => void load("hard"), [load]);
   return { state, reload };
 }

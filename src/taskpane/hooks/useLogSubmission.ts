@@ -7,6 +7,7 @@ import type { Contact, UserProfile } from "../../domain/types";
 import { hasErrors, type DraftField } from "../../domain/validation";
 import { useI18n } from "../i18n";
 import { draftFromValues } from "../model/log-form-values";
+import type { LogGate } from "../model/log-gate";
 import { asStoreError } from "../model/store-error";
 import type { LogFormState } from "./useLogForm";
 import type { ParticipantSelection } from "./useParticipantSelection";
@@ -43,6 +44,8 @@ export interface LogSubmission {
 export interface LogSubmissionOptions {
   context: ItemContext;
   store: InteractionStorePort;
+  /** The log runs through it: reading the item again waits for the log to finish. */
+  gate?: LogGate;
   user: UserProfile;
   form: LogFormState;
   participants: ParticipantSelection;
@@ -61,6 +64,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
   const {
     context,
     store,
+    gate,
     user,
     form,
     participants,
@@ -109,7 +113,9 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
         draft: draftFromValues(form.values),
         user,
       };
-      const logResult = await store.logInteraction(request);
+      const logResult = await (gate
+        ? gate.run(() => store.logInteraction(request))
+        : store.logInteraction(request));
       setResult({ result: logResult, names });
       const done = logResult.results.filter((r) => r.status === "logged" || r.status === "alreadyLogged");
       participants.markLogged(
@@ -140,6 +146,7 @@ export function useLogSubmission(options: LogSubmissionOptions): LogSubmission {
     participantsHeadingId,
     contacts,
     store,
+    gate,
     context.correspondence,
     user,
     participants,

@@ -58,7 +58,10 @@ async function waitForLogged(text: RegExp): Promise<void> {
   try {
     await t.pane.getByText(text).first().waitFor({ timeout: 90_000 });
   } catch (e) {
-    const shown = await t.pane.locator("body").innerText().catch(() => "(pane unreadable)");
+    const shown = await t.pane
+      .locator("body")
+      .innerText()
+      .catch(() => "(pane unreadable)");
     throw new Error(`${String(e)}\n--- the pane showed ---\n${shown}`);
   }
 }

@@ -8,6 +8,7 @@ import type { ComposeLoggingPort } from "../../domain/send-log";
 import { canAdoptSendLogs } from "../../domain/send-log";
 import { useItemContext } from "../hooks/useItemContext";
 import { useI18n } from "../i18n";
+import { FormMemory } from "../model/form-memory";
 import { LogGate } from "../model/log-gate";
 import { asStoreError } from "../model/store-error";
 import { ErrorState } from "./ErrorState";
@@ -50,6 +51,7 @@ export function App({
   const i18n = useI18n();
   const styles = usePaneStyles();
   const [logGate] = useState(() => new LogGate());
+  const [formMemory] = useState(() => new FormMemory());
   const { state, reload } = useItemContext(mailbox, store, policy, logGate);
   const contacts = useContactsPanel({
     store,
@@ -133,6 +135,7 @@ export function App({
           context={state.context}
           store={store}
           logGate={logGate}
+          formMemory={formMemory}
           user={mailbox.user}
           refreshKey={sentKey}
           canDeleteCanceled={canDeleteCanceled}

@@ -16,6 +16,7 @@ import type {
 import type { Contact, ParticipantMatch, UserProfile } from "../../domain/types";
 import type { DraftField } from "../../domain/validation";
 import { useEntryTotals } from "../hooks/useEntryTotals";
+import { useFormStart, useRememberForm } from "../hooks/useFormMemory";
 import { useHistory } from "../hooks/useHistory";
 import { useKeepContent, type ContentKeeping } from "../hooks/useKeepContent";
 import { useLogForm } from "../hooks/useLogForm";
@@ -23,6 +24,7 @@ import { useLogSubmission } from "../hooks/useLogSubmission";
 import { useParticipantSelection } from "../hooks/useParticipantSelection";
 import { canUndo, useUndoLog } from "../hooks/useUndoLog";
 import { useI18n } from "../i18n";
+import type { FormMemory } from "../model/form-memory";
 import type { LogGate } from "../model/log-gate";
 import { ContactCard } from "./ContactCard";
 import { KeepContentField, KeepContentStatus } from "./content/lazy";
@@ -52,6 +54,8 @@ export interface ItemViewProps {
   store: InteractionStorePort;
   /** Logs run through it, so that reading the item again waits for them. */
   logGate?: LogGate;
+  /** What the user did in the previous view of the same item (a draft read again), kept for this one. */
+  formMemory?: FormMemory;
   user: UserProfile;
   /** Changes when something outside this view (the outbox) may have added history entries. */
   refreshKey?: number;
@@ -73,6 +77,7 @@ export function ItemView({
   context,
   store,
   logGate,
+  formMemory,
   user,
   refreshKey = 0,
   onLogged,
@@ -87,10 +92,12 @@ export function ItemView({
   const idPrefix = useId();
   const participantsHeadingId = `${idPrefix}-participants`;
   const [remembered] = useState(() => mailbox?.rememberedChoices() ?? {});
-  const participants = useParticipantSelection(context, remembered);
+  const start = useFormStart(context, formMemory);
+  const participants = useParticipantSelection(context, remembered, start.carried);
   const [rememberedNow, setRememberedNow] = useState(() => new Set(Object.keys(remembered)));
   const { matches, contacts, known } = participants;
-  const form = useLogForm(context, contacts.length);
+  const form = useLogForm(context, contacts.length, start.values);
+  useRememberForm(formMemory, context, start, form.values, participants);
   const fieldElementId = useCallback((f: DraftField) => fieldId(idPrefix, f), [idPrefix]);
   const keep = useKeepContent(context.correspondence, keeping, store);
   const log = useLogSubmission({

@@ -28,8 +28,9 @@ export function initialValues(context: ItemContext, now: Date = new Date()): Log
   return valuesFromDraft(draftFor(context.correspondence, template, now));
 }
 
-export function useLogForm(context: ItemContext, contactCount: number): LogFormState {
-  const [values, setValues] = useState<LogFormValues>(() => initialValues(context));
+/** `start`: the first values when they are not the item's defaults (the user's changes carried over). */
+export function useLogForm(context: ItemContext, contactCount: number, start?: LogFormValues): LogFormState {
+  const [values, setValues] = useState<LogFormValues>(() => start ?? initialValues(context));
   const [validated, setValidated] = useState(false);
 
   const errors = useMemo(

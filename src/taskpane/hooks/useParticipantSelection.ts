@@ -39,14 +39,20 @@ export interface ParticipantSelection {
   reselect(contactNos: Set<string>): void;
   /** Contacts added from search: they join the log though they are not on the item. */
   added: Contact[];
+  /** Rows (addresses, added-contact keys) checked when the view started that the user unchecked since. */
+  unchecked: string[];
   addContact(contact: Contact): void;
   removeContact(contactNo: string): void;
 }
 
-/** `remembered`: the user's earlier choices for ambiguous addresses (address → ContactNo), preselected. */
+/**
+ * `remembered`: the user's earlier choices for ambiguous addresses (address → ContactNo), preselected. `carried`:
+ * what the user did in the previous view of the same item (rows unchecked, contacts added), kept.
+ */
 export function useParticipantSelection(
   context: ItemContext,
   remembered: Record<string, string> = {},
+  carried?: { unchecked: string[]; added: Contact[] },
 ): ParticipantSelection {
   const [matches, setMatches] = useState<ParticipantMatch[]>(context.matches);
   const [alreadyLogged, setAlreadyLogged] = useState(context.alreadyLogged);
@@ -61,9 +67,18 @@ export function useParticipantSelection(
     const extra = Object.entries(chosen)
       .filter(([, no]) => !logged.has(no.toUpperCase()))
       .map(([email]) => email);
-    return new Set([...initialSelection(context.matches, logged), ...extra]);
+    const unchecked = new Set(carried?.unchecked);
+    const added = (carried?.added ?? []).filter((c) => !logged.has(c.contactNo.toUpperCase())).map(addedKey);
+    return new Set(
+      [...initialSelection(context.matches, logged), ...extra, ...added].filter((e) => !unchecked.has(e)),
+    );
   });
-  const [added, setAdded] = useState<Contact[]>([]);
+  const [started] = useState(() => [...selection]);
+  const [added, setAdded] = useState<Contact[]>(() => carried?.added ?? []);
+  const unchecked = useMemo(() => {
+    const addedOff = added.map(addedKey).filter((k) => !selection.has(k) && !started.includes(k));
+    return [...started.filter((e) => !selection.has(e)), ...addedOff];
+  }, [started, selection, added]);
   const contacts = useMemo(
     () => withAdded(selectedContacts(matches, selection, choices), added, selection),
     [matches, selection, choices, added],
@@ -177,6 +192,7 @@ export function useParticipantSelection(
     updateLogged,
     reselect,
     added,
+    unchecked,
     addContact,
     removeContact,
   };

@@ -220,10 +220,14 @@ function parseDeletePolicy(value: string, problems: string[]): DeleteCanceledPol
   return [...new Set(upns)];
 }
 
+/** "nothing" is how administrators say it (and how the pane names it); "none" is the value the code uses. */
 function parseKeepContentMax(value: string, problems: string[]): ContentChoice | undefined {
   const v = value.trim().toLowerCase();
+  if (v === "nothing") return "none";
   if (isContentChoice(v)) return v;
-  problems.push(`ILO_KEEP_CONTENT_MAX: "${value}" must be one of ${CONTENT_CHOICES.join(", ")}`);
+  problems.push(
+    `ILO_KEEP_CONTENT_MAX: "${value}" must be one of nothing (or none), ${CONTENT_CHOICES.filter((c) => c !== "none").join(", ")}`,
+  );
   return undefined;
 }
 

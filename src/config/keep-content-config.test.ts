@@ -15,6 +15,12 @@ describe("ILO_KEEP_CONTENT_MAX and ILO_KEEP_CONTENT_LIMIT_MB", () => {
     expect(config.contentLimitBytes).toBe(10 * 1024 * 1024);
   });
 
+  it('takes "nothing", the word the issue and the pane use, as the cap that keeps nothing', () => {
+    expect(loadAppConfig({ keepContentMax: "nothing" }, here).keepContentMax).toBe("none");
+    expect(loadAppConfig({ keepContentMax: " NOTHING " }, here).keepContentMax).toBe("none");
+    expect(loadAppConfig({ keepContentMax: "full" }, here).keepContentMax).toBe("full");
+  });
+
   it("keeps them in tenant mode too", () => {
     const config = loadAppConfig({
       clientId: "11111111-2222-3333-4444-555555555555",
@@ -36,7 +42,7 @@ describe("ILO_KEEP_CONTENT_MAX and ILO_KEEP_CONTENT_LIMIT_MB", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
-      'ILO_KEEP_CONTENT_MAX: "everything" must be one of none, excerpt, full',
+      'ILO_KEEP_CONTENT_MAX: "everything" must be one of nothing (or none), excerpt, full',
       'ILO_KEEP_CONTENT_LIMIT_MB: "0" must be a number of megabytes from 1 to 250',
     ]);
     expect(() => loadAppConfig({ keepContentLimitMb: "251" }, here)).toThrow(ConfigError);

@@ -260,6 +260,7 @@ export function ItemView({
             onLinked={contactLinked}
             {...(onOpenContact ? { onOpenContact } : {})}
             {...(suggestCompanyName ? { suggestCompanyName } : {})}
+            locked={log.busy}
           />
           {participants.added.length > 0 && (
             <Suspense fallback={null}>
@@ -268,6 +269,7 @@ export function ItemView({
                 selection={participants.selection}
                 onToggle={participants.toggle}
                 onRemove={participants.removeContact}
+                locked={log.busy}
               />
             </Suspense>
           )}

@@ -44,6 +44,8 @@ export interface ParticipantListProps {
   onLinked?(match: ParticipantMatch, contact: Contact): void;
   /** A name for a new company from the item's signature. */
   suggestCompanyName?(): Promise<string | undefined>;
+  /** While a log is being sent: who it is for can no longer change (a change would be silently ignored). */
+  locked?: boolean;
 }
 
 /** A company row reached only by the address's domain: no person has this address yet. */
@@ -98,6 +100,7 @@ function ParticipantRow({
   linkStore,
   onLinked,
   suggestCompanyName,
+  locked = false,
 }: ParticipantListProps & { match: ParticipantMatch }) {
   const i18n = useI18n();
   const styles = useParticipantStyles();
@@ -162,7 +165,7 @@ function ParticipantRow({
           <Checkbox
             ref={checkboxRef}
             checked={selection.has(match.email)}
-            disabled={match.status === "ambiguous" && !contact}
+            disabled={locked || (match.status === "ambiguous" && !contact)}
             onChange={(_, d) => onToggle(match.email, d.checked === true)}
             label={checkboxLabel}
             aria-describedby={match.status === "person" ? secondaryId : `${statusId} ${secondaryId}`}
@@ -202,6 +205,7 @@ function ParticipantRow({
         <div className={styles.indent}>
           <Field label={i18n.t("chooseCandidate", { address: match.email })}>
             <Select
+              disabled={locked}
               value={choices[match.email] ?? ""}
               onChange={(_, d) => d.value && onChoose(match.email, d.value)}
             >

@@ -139,3 +139,24 @@ it("the log form is locked while the log is being sent, so no edit is silently l
   const after = screen.queryByLabelText(/Description/);
   if (after) expect(after).toBeEnabled();
 });
+
+it("who the log is for is locked too while it is being sent (a row unchecked then would still be logged)", async () => {
+  const store = new FakeStore();
+  const held = gate();
+  const log = store.logInteraction.bind(store);
+  let sent: LogRequest | undefined;
+  store.logInteraction = async (request: LogRequest): Promise<LogResult> => {
+    sent = request;
+    await held.promise;
+    return log(request);
+  };
+  renderPane(mailFromJane(), { store });
+  const jane = await screen.findByRole("checkbox", { name: "Jane Doe" });
+  expect(jane).toBeEnabled();
+  fireEvent.click(screen.getByRole("button", { name: "Log interaction" }));
+  await waitFor(() => expect(sent).toBeDefined());
+  expect(jane).toBeDisabled();
+  await act(async () => held.open());
+  await screen.findByText("Interaction logged for 1 contact.");
+  expect(sent!.contacts.map((c) => c.contactNo)).toEqual(["CT000002"]);
+});

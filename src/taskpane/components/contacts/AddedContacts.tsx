@@ -13,9 +13,17 @@ export interface AddedContactsProps {
   selection: Set<string>;
   onToggle(key: string, checked: boolean): void;
   onRemove(contactNo: string): void;
+  /** While a log is being sent: the list can no longer change. */
+  locked?: boolean;
 }
 
-export function AddedContacts({ contacts, selection, onToggle, onRemove }: AddedContactsProps) {
+export function AddedContacts({
+  contacts,
+  selection,
+  onToggle,
+  onRemove,
+  locked = false,
+}: AddedContactsProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
   const headingId = useId();
@@ -29,6 +37,7 @@ export function AddedContacts({ contacts, selection, onToggle, onRemove }: Added
         {contacts.map((c) => (
           <li key={c.contactNo} className={pane.oneLine} data-testid="added-contact">
             <Checkbox
+              disabled={locked}
               checked={selection.has(addedKey(c))}
               onChange={(_, d) => onToggle(addedKey(c), d.checked === true)}
               label={
@@ -47,6 +56,7 @@ export function AddedContacts({ contacts, selection, onToggle, onRemove }: Added
               appearance="subtle"
               icon={<Dismiss16Regular />}
               aria-label={i18n.t("removeAdded", { name: c.name })}
+              disabled={locked}
               onClick={() => onRemove(c.contactNo)}
             />
           </li>

@@ -181,6 +181,19 @@ describe("toStoreError messages and details", () => {
     expect(bare.details).toEqual({ code: undefined, cause: uncoded });
   });
 
+  it.each(["TypeError", "RangeError", "ReferenceError", "SyntaxError", "MalformedResponseError"])(
+    "treats a %s the SDK wrapped (a bug, not fetch's failure) as unknown, not as sign-in",
+    (name) => {
+      const bug = new GraphError(-1, "Cannot read properties of undefined (reading 'value')");
+      bug.code = name;
+      const mapped = toStoreError(bug, "Logging");
+      expect(mapped.kind).toBe("unknown");
+      expect(mapped.message).toBe(`Logging: ${name}: Cannot read properties of undefined (reading 'value')`);
+      expect(mapped.details).toEqual({ code: name, cause: bug });
+      expect(isTransient(mapped)).toBe(false);
+    },
+  );
+
   it("treats a GraphError with status 0 and no network failure as sign-in, not as an HTTP answer", () => {
     const e = new GraphError(0, "interaction required");
     e.code = "InteractionRequiredAuthError";
@@ -262,7 +275,7 @@ describe("isFetchFailure", () => {
     const other = new GraphError(-1, "Failed to fetch");
     other.code = "SyntaxError";
     expect(isNetworkError(other)).toBe(false);
-    expect(toStoreError(other, "Reading").kind).toBe("unauthenticated");
+    expect(toStoreError(other, "Reading").kind).toBe("unknown");
     const uncoded = new GraphError(-1, "Failed to fetch");
     uncoded.code = null;
     expect(isNetworkError(uncoded)).toBe(false);

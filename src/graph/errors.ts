@@ -70,6 +70,19 @@ function looksLikeNetworkFailure(e: unknown): boolean {
 const NETWORK_ERROR_CODES =
   /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED)$/;
 
+/**
+ * The SDK wraps whatever a middleware or the token provider throws in a status-less GraphError whose code is the
+ * error's name. These names are bugs or unreadable answers (fetch's own failures were told apart before), never a
+ * sign-in: counted as sign-in they would keep every log waiting for a sign-in that cannot fix them.
+ */
+const PROGRAMMING_ERRORS = new Set([
+  "TypeError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "MalformedResponseError",
+]);
+
 /** Graph answered, but not in a shape we can read (a $batch without responses, a step missing): not transient. */
 export class MalformedResponseError extends TypeError {
   override readonly name = "MalformedResponseError";
@@ -110,6 +123,13 @@ export function toStoreError(e: unknown, what = "Graph request failed"): StoreEr
     if (name === "AbortError")
       return new StoreError("offline", `${what}: the request was cancelled`, { code: "aborted", cause: e });
     return new StoreError("offline", `${what}: Microsoft Graph could not be reached`, { cause: e });
+  }
+  // A bug (ours or a middleware's) that the SDK wrapped: not sign-in, and retrying cannot help.
+  if (e instanceof GraphError && e.statusCode <= 0 && PROGRAMMING_ERRORS.has(e.code ?? "")) {
+    return new StoreError("unknown", `${what}: ${e.code}: ${e.message}`, {
+      code: e.code ?? undefined,
+      cause: e,
+    });
   }
   // With no HTTP status and no network failure, the token provider threw before anything was sent.
   if (e instanceof GraphError && e.statusCode <= 0) {

@@ -2,6 +2,7 @@
 //   *   any characters within one segment (not "/")      /sites/*            the site itself
 //   **  any characters, "/" included                      /sites/**           everything under /sites/
 //                                                         **/items            every items collection
+// A pattern without "*" is a plain prefix: "/sites" is every path that starts with "/sites".
 // Regular expressions were accepted before; a pattern anyone can send to the admin endpoint must not be able to hang
 // the server (catastrophic backtracking), so patterns are compiled to tokens and matched by a dynamic program whose
 // cost is bounded by path length × pattern length, whatever the pattern.
@@ -34,6 +35,8 @@ export function compilePathPattern(pattern: string): PathPattern {
   if (!pattern.startsWith("/") && !pattern.startsWith("*")) refuse(pattern, 'must start with "/" or "*"');
   if (REGEX_SYNTAX.test(pattern) || pattern.endsWith("$")) refuse(pattern, "looks like a regular expression");
   if (pattern.includes("***")) refuse(pattern, 'has more than two "*" in a row');
+  // ".*" is a regular expression's "anything": as a glob it would silently mean a literal dot.
+  if (pattern.includes(".*")) refuse(pattern, 'looks like a regular expression (".*": use "**")');
   const tokens: Token[] = [];
   for (let i = 0; i < pattern.length; i++) {
     if (pattern[i] === "*") {
@@ -43,6 +46,7 @@ export function compilePathPattern(pattern: string): PathPattern {
       } else tokens.push({ kind: "star" });
     } else tokens.push({ kind: "char", c: pattern[i]! });
   }
+  if (!pattern.includes("*")) tokens.push({ kind: "globstar" });
   return { source: pattern, matches: (path) => matchTokens(tokens, path) };
 }
 

@@ -273,7 +273,14 @@ describe("request bodies (issue 12, item 13)", () => {
 
 describe("fault paths (issue 12, item 13)", () => {
   it("refuses regular expressions, catastrophic and over-long patterns with a clear 400, and matches globs", async () => {
-    for (const paths of [["(a+)+$"], ["^/sites/"], ["/items$"], ["/" + "a".repeat(300)], ["/sites/***"]]) {
+    for (const paths of [
+      ["(a+)+$"],
+      ["^/sites/"],
+      ["/items$"],
+      ["/" + "a".repeat(300)],
+      ["/sites/***"],
+      ["/sites/.*"],
+    ]) {
       const res = await raw(emulator, "PUT", "/_emulator/faults", {
         body: { rate429: 1, paths },
         token: null,
@@ -295,6 +302,21 @@ describe("fault paths (issue 12, item 13)", () => {
       expect(Date.now() - started).toBeLessThan(1000);
       expect((await raw(emulator, "GET", sitePath)).status).toBe(200);
       expect((await raw(emulator, "GET", `${sitePath}/lists`)).status).toBe(429);
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it('takes a pattern without "*" as a plain prefix of the path', async () => {
+    const put = await raw(emulator, "PUT", "/_emulator/faults", {
+      body: { rate429: 1, paths: [`${sitePath.replace("/v1.0", "")}/lists`] },
+      token: null,
+    });
+    expect(put.status).toBe(200);
+    try {
+      expect((await raw(emulator, "GET", sitePath)).status).toBe(200);
+      expect((await raw(emulator, "GET", `${sitePath}/lists`)).status).toBe(429);
+      expect((await raw(emulator, "GET", `${sitePath}/lists/x/items`)).status).toBe(429);
     } finally {
       emulator.setFaults({});
     }

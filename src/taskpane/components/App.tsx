@@ -63,8 +63,15 @@ export function App({
   // Bumped when the outbox sent something: the shown history may have new entries.
   const [sentKey, setSentKey] = useState(0);
   const [provisioning, setProvisioning] = useState(false);
-  // A send handler (another runtime) may have left a log for the pane to write: look again at every item loaded.
-  const loadedId = state.status === "ready" ? state.loadId : undefined;
+  // The item read, also when only its context failed (SharePoint unreachable): log on send needs no network.
+  const readItem =
+    state.status === "ready"
+      ? { correspondence: state.context.correspondence, loadId: state.loadId }
+      : state.status === "error" && state.item
+        ? { correspondence: state.item, loadId: state.loadId }
+        : undefined;
+  // A send handler (another runtime) may have left a log for the pane to write: look again at every item read.
+  const loadedId = readItem?.loadId;
   useEffect(() => {
     if (loadedId !== undefined) setOutboxKey((k) => k + 1);
   }, [loadedId]);
@@ -90,6 +97,36 @@ export function App({
     reload();
   };
 
+  // Log on send: the compose switch and the user's setting, or "log pending" on a sent copy. Shown with the item,
+  // and also beside the error when only the item's context failed: the item and its marker are read offline.
+  const logOnSend = composeLogging && readItem && (
+    <Suspense fallback={null}>
+      <LogOnSend
+        key={`log-on-send-${readItem.loadId}`}
+        port={composeLogging}
+        mode={readItem.correspondence.mode}
+        loggedCount={
+          state.status === "ready" ? state.context.alreadyLogged.filter((e) => !e.canceled).length : 0
+        }
+        onPending={(marker) => {
+          // The send-time log may have been kept on another device: the sent copy is enough to write it.
+          if (!canAdoptSendLogs(store)) return;
+          const intent = {
+            id: marker.id,
+            correspondence: readItem.correspondence,
+            user: mailbox.user,
+            queuedAt: marker.at,
+            attempts: 0,
+          };
+          store.adoptSendLog(intent).then(
+            (taken) => taken && setOutboxKey((k) => k + 1),
+            () => undefined,
+          );
+        }}
+      />
+    </Suspense>
+  );
+
   let body;
   if (provisionError) body = <ErrorState error={provisionError} onRetry={retry} />;
   else if (state.status === "loading")
@@ -109,12 +146,15 @@ export function App({
     );
   else if (state.status === "error")
     body = (
-      <ErrorState
-        error={state.error}
-        onRetry={retry}
-        provisioning={provisioning}
-        {...(state.error.kind === "notProvisioned" ? { onProvision: () => void provision() } : {})}
-      />
+      <>
+        <ErrorState
+          error={state.error}
+          onRetry={retry}
+          provisioning={provisioning}
+          {...(state.error.kind === "notProvisioned" ? { onProvision: () => void provision() } : {})}
+        />
+        {logOnSend}
+      </>
     );
   else
     body = (
@@ -145,31 +185,7 @@ export function App({
           {...(keeping ? { keeping } : {})}
           {...(contacts.addRequest ? { addRequest: contacts.addRequest } : {})}
         />
-        {composeLogging && (
-          <Suspense fallback={null}>
-            <LogOnSend
-              key={`log-on-send-${state.loadId}`}
-              port={composeLogging}
-              mode={state.context.correspondence.mode}
-              loggedCount={state.context.alreadyLogged.filter((e) => !e.canceled).length}
-              onPending={(marker) => {
-                // The send-time log may have been kept on another device: the sent copy is enough to write it.
-                if (!canAdoptSendLogs(store)) return;
-                const intent = {
-                  id: marker.id,
-                  correspondence: state.context.correspondence,
-                  user: mailbox.user,
-                  queuedAt: marker.at,
-                  attempts: 0,
-                };
-                store.adoptSendLog(intent).then(
-                  (taken) => taken && setOutboxKey((k) => k + 1),
-                  () => undefined,
-                );
-              }}
-            />
-          </Suspense>
-        )}
+        {logOnSend}
       </>
     );
 
@@ -182,7 +198,17 @@ export function App({
         store={store}
         refreshKey={outboxKey}
         started={state.status !== "loading"}
-        onSent={() => setSentKey((k) => k + 1)}
+        onSent={() => {
+          setSentKey((k) => k + 1);
+          // SharePoint answers (and the user is signed in) again: an item whose context could not be read for that
+          // reason is read again, so a sent copy no longer says "Log pending" once its log is written.
+          if (
+            state.status === "error" &&
+            (state.error.kind === "offline" || state.error.kind === "unauthenticated") &&
+            !provisionError
+          )
+            reload();
+        }}
         {...(outboxIntervalMs !== undefined ? { intervalMs: outboxIntervalMs } : {})}
       />
       <ListCheck

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { StoreError } from "../../domain/errors";
 import type { MatchingPolicy } from "../../domain/matching";
 import type { InteractionStorePort, ItemContext, MailboxPort } from "../../domain/ports";
+import type { Correspondence } from "../../domain/types";
 import { readWhenIdle, type LogGate } from "../model/log-gate";
 import { asStoreError } from "../model/store-error";
 
@@ -13,7 +14,11 @@ export const RECIPIENTS_SETTLE_MS = 300;
 export type ItemState =
   | { status: "loading" }
   | { status: "empty" }
-  | { status: "error"; error: StoreError }
+  /**
+   * `item`: the item itself when it was read and only its context failed (SharePoint unreachable): what needs no
+   * network (log on send) can still be shown. `loadId` identifies the load, as in "ready".
+   */
+  | { status: "error"; error: StoreError; loadId: number; item?: Correspondence }
   | { status: "ready"; context: ItemContext; loadId: number };
 
 /** `gate`: the logs of the shown item; reading the same item again waits for them (see LogGate). */
@@ -36,12 +41,16 @@ export function useItemContext(
   const load = useCallback(
     async (again?: "soft" | "hard") => {
       const loadId = ++latest.current;
+      // The item as last read by this load, kept for the error state when its context fails.
+      let readItem: Correspondence | undefined;
       try {
         if (again && gate) await gate.idle();
         if (loadId !== latest.current) return;
         if (again !== "soft") setState({ status: "loading" });
         const read = async () => {
+          readItem = undefined;
           const item = await mailbox.readCurrentItem();
+          readItem = item ?? undefined;
           if (!item || loadId !== latest.current) return { item };
           return { item, context: await store.loadItemContext(item, policyRef.current) };
         };
@@ -53,7 +62,13 @@ export function useItemContext(
         }
         setState({ status: "ready", context, loadId });
       } catch (e) {
-        if (loadId === latest.current) setState({ status: "error", error: asStoreError(e) });
+        if (loadId === latest.current)
+          setState({
+            status: "error",
+            error: asStoreError(e),
+            loadId,
+            ...(readItem ? { item: readItem } : {}),
+          });
       }
     },
     [mailbox, store, gate],

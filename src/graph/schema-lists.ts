@@ -85,7 +85,7 @@ const SPECS: Record<ListKey, ListSpec> = {
       text(COL.segments.sourceId),
       // Extra: makes a segment create idempotent when its answer is lost and the request is retried.
       text(COL.segments.dedupeKey, { unique: true, extra: true }),
-      // Contract addition: entries written for the segment (kept up to date by the delete job).
+      // Contract addition: the segment's entries (lowered when contacts were logged before, and by the delete job).
       { name: COL.segments.noOfInteractions, kind: "number", extra: true },
     ],
   },

@@ -565,7 +565,12 @@ describe("the entries window's storage against the emulator", () => {
       expect(await store.countCanceled({ contactNo: "CT500001" })).toBe(bulkCanceledBefore);
       // No orphan segment: the emptied one is gone, the other keeps its live entry.
       expect(await store.getSegment(full.segment!.id!)).toBeUndefined();
-      expect(await store.getSegment(half.segment!.id!)).toMatchObject({ canceled: false });
+      // Its count follows its entries: two written, one deleted.
+      expect(half.segment!.noOfInteractions).toBe(2);
+      expect(await store.getSegment(half.segment!.id!)).toMatchObject({
+        canceled: false,
+        noOfInteractions: 1,
+      });
       expect((await t.entries.list(entriesOfSegment(full.segment!.id!))).items).toEqual([]);
       expect((await t.entries.list(entriesOfSegment(half.segment!.id!))).items).toHaveLength(1);
     });

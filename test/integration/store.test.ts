@@ -244,6 +244,29 @@ describe("storage layer against the emulator", () => {
       ).toBe(true);
     });
 
+    it("counts in NoOfInteractions only the entries written for the segment, not contacts logged before", async () => {
+      const store = storeFor(emu.url);
+      const three = extraPersons.slice(2, 5);
+      const c = mail(
+        "<count@fabrikam.example>",
+        three.map((p) => p.email!),
+        "Counted",
+      );
+      await store.logInteraction(request(c, three.slice(0, 1)));
+      const result = await store.logInteraction(request(c, three));
+      expect(result.results.map((r) => r.status)).toEqual(["alreadyLogged", "logged", "logged"]);
+      expect(result.segment?.noOfInteractions).toBe(2);
+      const t = tools(emu.url);
+      const [segment] = (
+        (await t.client
+          .api(
+            `${await t.site.itemsPath("segments")}?$expand=fields&$filter=${encodeURIComponent("fields/SourceId eq '<count@fabrikam.example>'")}`,
+          )
+          .get()) as { value: Array<{ id: string; fields: Record<string, unknown> }> }
+      ).value.filter((s) => s.id === result.segment!.id);
+      expect(segment?.fields.NoOfInteractions).toBe(2);
+    });
+
     it("logging a segment again finds its entries and leaves no second, empty segment", async () => {
       const store = storeFor(emu.url);
       const pair = extraPersons.slice(0, 2);

@@ -20,6 +20,7 @@ import { entriesOfSegment, MAX_PAGE } from "../repositories/entries";
 import { COL } from "../schema";
 import { allEntryPages, filterQuery, throwIfAborted } from "./entries-query";
 import { removeUnusedContent } from "./content-cleanup";
+import { recountSegments } from "./segment-recount";
 import type { StoreCore } from "./store-core";
 
 const E = COL.entries;
@@ -76,7 +77,7 @@ export async function deleteCanceled(
   if (!total) return result;
 
   // Segments that this run leaves without any entry: each goes after its entries, with its last one.
-  const emptied = await emptiedSegments(core, targets, signal);
+  const { emptied, members } = await emptiedSegments(core, targets, signal);
   const plan = deletionPlan(targets, emptied);
   /** Segments one of whose entries was not deleted (changed meanwhile, say): they stay. */
   const kept = new Set<string>();
@@ -148,6 +149,8 @@ export async function deleteCanceled(
     pairs = [...untried, ...pairs.slice(chunk.length)];
     report();
   }
+  const gone = new Set(plan.last.filter((p) => !kept.has(p.segmentId)).map((p) => p.segmentId));
+  await recountSegments(core, members, deletedEntries, gone);
   // Issue 15: the kept content of a source goes with the last entry that points to it.
   const folders = await removeUnusedContent(core.deps.site, deletedEntries);
   if (folders) result.foldersDeleted = folders;
@@ -162,8 +165,9 @@ async function emptiedSegments(
   core: StoreCore,
   targets: InteractionLogEntry[],
   signal?: AbortSignal,
-): Promise<Set<string>> {
+): Promise<{ emptied: Set<string>; members: Map<string, number> }> {
   const ids = new Set(targets.map((e) => e.id));
+  const counts = new Map<string, number>();
   const segmentIds = [...new Set(targets.map((e) => e.loggedSegmentId).filter((s): s is string => !!s))];
   const out = new Set<string>();
   for (let i = 0; i < segmentIds.length; i += BATCH_LIMIT) {
@@ -178,10 +182,11 @@ async function emptiedSegments(
       const members = page.nextLink
         ? await core.entries.listAll(entriesOfSegment(s, [E.loggedSegmentId]), 1000)
         : page.items;
+      counts.set(s, members.length);
       if (members.every((m) => ids.has(m.id))) out.add(s);
     }
   }
-  return out;
+  return { emptied: out, members: counts };
 }
 
 /** The order of deletion: `first` (loose entries, and all but the last of each emptied segment), then `last`. */

@@ -11,6 +11,7 @@ import { hasErrors, validateDraft } from "../../domain/validation";
 import { BATCH_LIMIT, isSuccess, stepError, type StepResult } from "../batch";
 import { fromHttpFailure, isTransient, toStoreError } from "../errors";
 import { entryToFields, segmentToFields } from "../mapping";
+import { COL } from "../schema";
 import { entriesByDedupeKeys } from "../repositories/entries";
 import { segmentByDedupeKey } from "../repositories/segments";
 import { describeErrors, type StoreCore } from "./store-core";
@@ -139,7 +140,25 @@ export class LogWriter {
         segment = undefined;
       }
     }
+    if (segment?.id && !queued) segment = await this.countSegment(segment, [...results.values()]);
     return { ...(segment ? { segment } : {}), results: contacts.map((k) => results.get(k.contactNo)!) };
+  }
+
+  /**
+   * NoOfInteractions is the number of entries written for the segment: created with one per contact, it is lowered
+   * when some contacts were logged before (their entries belong to an earlier segment). One PATCH, only then; a
+   * failure leaves the count as it was (the entries are what matters).
+   */
+  private async countSegment(segment: LoggedSegment, results: ContactLogResult[]): Promise<LoggedSegment> {
+    if (segment.noOfInteractions === undefined) return segment; // lists set up before the column existed
+    const count = results.filter((r) => r.entry?.loggedSegmentId === segment.id).length;
+    if (count === segment.noOfInteractions || count === 0) return segment;
+    try {
+      await this.core.segments.update(segment.id!, { [COL.segments.noOfInteractions]: count }, segment.eTag);
+      return { ...segment, noOfInteractions: count };
+    } catch {
+      return segment;
+    }
   }
 
   /** A 409 on DedupeKey: the entry exists (logged before, or our earlier attempt arrived). Read it back. */

@@ -169,3 +169,10 @@ describe("what the user did in the form survives the draft being read again", ()
     expect(screen.getByLabelText("Comment")).toHaveValue("");
   });
 });
+
+it("keeps the top of the narrow pane for who the draft is about: the contact card comes before the re-read offer", async () => {
+  renderPane(draft([{ displayName: "Jane Doe", address: "jane@acme.com", role: "to" }]));
+  const reread = await screen.findByRole("button", { name: "Read the draft again" });
+  const card = await screen.findByRole("heading", { name: "Jane Doe" });
+  expect(card.compareDocumentPosition(reread) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+});

@@ -159,17 +159,6 @@ export function App({
   else
     body = (
       <>
-        {state.context.correspondence.mode === "compose" && (
-          // Outlook tells a pinned pane when the selection changes, not when a draft is edited.
-          <section className={styles.section} aria-label={i18n.t("rereadDraft")}>
-            <p id="reread-draft-hint" className={styles.muted}>
-              {i18n.t("rereadDraftHint")}
-            </p>
-            <Button aria-describedby="reread-draft-hint" onClick={reload}>
-              {i18n.t("rereadDraft")}
-            </Button>
-          </section>
-        )}
         <ItemView
           key={state.loadId}
           context={state.context}
@@ -184,6 +173,22 @@ export function App({
           onOpenContact={contacts.openContact}
           {...(keeping ? { keeping } : {})}
           {...(contacts.addRequest ? { addRequest: contacts.addRequest } : {})}
+          {...(state.context.correspondence.mode === "compose"
+            ? {
+                // Outlook tells a pinned pane when the selection changes, not when a draft is edited. Below the
+                // contact card: the top of the narrow pane says who the item is about.
+                afterCard: (
+                  <section className={styles.section} aria-label={i18n.t("rereadDraft")}>
+                    <p id="reread-draft-hint" className={styles.muted}>
+                      {i18n.t("rereadDraftHint")}
+                    </p>
+                    <Button aria-describedby="reread-draft-hint" onClick={reload}>
+                      {i18n.t("rereadDraft")}
+                    </Button>
+                  </section>
+                ),
+              }
+            : {})}
         />
         {logOnSend}
       </>

@@ -2,7 +2,7 @@
 // with a key per item load, so a new selection starts from a fresh form.
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { Add16Regular } from "@fluentui/react-icons";
-import { Suspense, useCallback, useEffect, useId, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { companyNameFromSignature } from "../../domain/company-name";
 import { domainOf } from "../../domain/matching";
 import type {
@@ -71,6 +71,8 @@ export interface ItemViewProps {
   onOpenContact?(contact: Contact): void;
   /** Keeping the mail with the entry (issue 15); absent where the host cannot read the mail. */
   keeping?: ContentKeeping;
+  /** Shown right under the contact card (a draft's "Read the draft again"). */
+  afterCard?: ReactNode;
 }
 
 export function ItemView({
@@ -86,6 +88,7 @@ export function ItemView({
   addRequest,
   onOpenContact,
   keeping,
+  afterCard,
 }: ItemViewProps) {
   const i18n = useI18n();
   const pane = usePaneStyles();
@@ -236,6 +239,7 @@ export function ItemView({
         totals={totals.state}
         onRetryTotals={totals.retry}
       />
+      {afterCard}
       {participants.alreadyLogged.some((e) => !e.canceled) && (
         <Suspense fallback={null}>
           <AlreadyLoggedBanner entries={participants.alreadyLogged} />

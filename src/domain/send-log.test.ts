@@ -1,6 +1,7 @@
 import type { ItemContext } from "./ports";
 import {
   canAdoptSendLogs,
+  choicesFor,
   parseSendLogMarker,
   sendTimeContacts,
   sendTimeLogRequest,
@@ -198,5 +199,63 @@ describe("canAdoptSendLogs", () => {
     expect(canAdoptSendLogs({ adoptSendLog: async () => true })).toBe(true);
     expect(canAdoptSendLogs({})).toBe(false);
     expect(canAdoptSendLogs({ adoptSendLog: true })).toBe(false);
+  });
+});
+
+describe("send-time contacts for an address that matches several contacts", () => {
+  const adatum: Contact = { contactNo: "CT000001", type: "Company", name: "Adatum" };
+  const adatumEu: Contact = { contactNo: "CT000002", type: "Company", name: "Adatum Europe" };
+  const ambiguous = (email: string): ParticipantMatch => ({
+    ...match(email, "ambiguous"),
+    candidates: [adatum, adatumEu],
+  });
+
+  it("logs the candidate the user chose before (address case and spaces aside, ContactNo case aside)", () => {
+    const ctx = context({ matches: [ambiguous("alex@adatum.example")] });
+    expect(sendTimeContacts(ctx, { "alex@adatum.example": "ct000002" })).toEqual([adatumEu]);
+    const shouted = context({ matches: [ambiguous("Alex@Adatum.example")] });
+    expect(sendTimeContacts(shouted, { "alex@adatum.example": "CT000001" })).toEqual([adatum]);
+  });
+
+  it("leaves the address out without a choice, or with a choice that is no longer a candidate", () => {
+    const ctx = context({ matches: [ambiguous("alex@adatum.example")] });
+    expect(sendTimeContacts(ctx)).toEqual([]);
+    expect(sendTimeContacts(ctx, { "alex@adatum.example": "CT000099" })).toEqual([]);
+    expect(sendTimeContacts(ctx, { "other@adatum.example": "CT000001" })).toEqual([]);
+  });
+
+  it("logs the chosen contact once, and not when it is logged for the item already", () => {
+    const ctx = context({
+      matches: [match("info@adatum.example", "company", adatum), ambiguous("alex@adatum.example")],
+    });
+    expect(sendTimeContacts(ctx, { "alex@adatum.example": "CT000001" })).toEqual([adatum]);
+    const logged = context({
+      matches: [ambiguous("alex@adatum.example")],
+      alreadyLogged: [{ contactNo: "CT000002", canceled: false } as InteractionLogEntry],
+    });
+    expect(sendTimeContacts(logged, { "alex@adatum.example": "CT000002" })).toEqual([]);
+  });
+
+  it("passes the choices through sendTimeLogRequest", () => {
+    const ctx = context({ matches: [ambiguous("alex@adatum.example")] });
+    expect(sendTimeLogRequest(ctx, user, now)).toEqual({ nothing: "noContacts" });
+    const result = sendTimeLogRequest(ctx, user, now, { "alex@adatum.example": "CT000002" });
+    if (!("request" in result)) throw new Error("expected a request");
+    expect(result.request.contacts).toEqual([adatumEu]);
+  });
+});
+
+describe("choicesFor", () => {
+  it("keeps only the choices for the item's addresses, keyed as the pane keys them", () => {
+    const c = mail({
+      participants: [
+        { role: "from", displayName: "Owen", address: "owen@contoso.example" },
+        { role: "to", displayName: "Alex", address: " Alex@Adatum.example " },
+      ],
+    });
+    expect(choicesFor(c, { "alex@adatum.example": "CT000002", "kim@trey.example": "CT000007" })).toEqual({
+      "alex@adatum.example": "CT000002",
+    });
+    expect(choicesFor(c, {})).toEqual({});
   });
 });

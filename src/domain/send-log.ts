@@ -1,9 +1,10 @@
 // Logging on send: who decides (the user's setting, overridden per mail), what the send-time log is (the item's
 // known contacts with the set-up template), and the marker the item carries so that its sent copy can tell.
 // Pure: the office layer reads and writes the item, the graph layer stores the log.
+import { normalizeEmail } from "./matching";
 import type { ItemContext, LogRequest } from "./ports";
 import { defaultTemplate, draftFor } from "./template-defaults";
-import type { Contact, Correspondence, UserProfile } from "./types";
+import type { Contact, Correspondence, ParticipantMatch, UserProfile } from "./types";
 
 /**
  * What the item says about its send-time log. "pending": the handler started (or queued) it and the log may not be
@@ -39,6 +40,11 @@ export interface SendLogIntent {
   queuedAt: string;
   attempts: number;
   lastError?: string;
+  /**
+   * The user's remembered choices (address → ContactNo) for the item's addresses that match several contacts, as
+   * they were when it was sent: the send logs them for the chosen contact, as the pane would have preselected it.
+   */
+  choices?: Record<string, string>;
 }
 
 /** The per-mail choice wins; without one, the user's setting. */
@@ -67,21 +73,42 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The known contacts of the item (persons and companies matched without ambiguity), each once. */
-export function sendTimeContacts(context: ItemContext): Contact[] {
+/**
+ * The known contacts of the item, each once: persons and companies matched without ambiguity, and for an address
+ * that matches several, the candidate the user chose before (`choices`: address → ContactNo, as the pane remembers
+ * them). An ambiguous address without a remembered choice is left out: guessing would log the wrong contact.
+ */
+export function sendTimeContacts(context: ItemContext, choices: Record<string, string> = {}): Contact[] {
   const logged = new Set(
     context.alreadyLogged.filter((e) => !e.canceled).map((e) => e.contactNo.trim().toUpperCase()),
   );
   const seen = new Set<string>();
   const out: Contact[] = [];
   for (const m of context.matches) {
-    if ((m.status !== "person" && m.status !== "company") || !m.contact) continue;
-    const key = m.contact.contactNo.trim().toUpperCase();
+    const contact = m.status === "ambiguous" ? chosenCandidate(m, choices) : m.contact;
+    if ((m.status !== "person" && m.status !== "company" && m.status !== "ambiguous") || !contact) continue;
+    const key = contact.contactNo.trim().toUpperCase();
     if (seen.has(key)) continue;
     seen.add(key);
     // Logged already (from the draft, by hand): the DedupeKey would refuse it anyway; leaving it out keeps a
     // segment from being made for nothing.
-    if (!logged.has(key)) out.push(m.contact);
+    if (!logged.has(key)) out.push(contact);
+  }
+  return out;
+}
+
+function chosenCandidate(m: ParticipantMatch, choices: Record<string, string>): Contact | undefined {
+  const no = choices[normalizeEmail(m.email)]?.trim().toUpperCase();
+  return no ? m.candidates?.find((c) => c.contactNo.trim().toUpperCase() === no) : undefined;
+}
+
+/** The remembered choices that concern this item's addresses (kept with a send-time intent). */
+export function choicesFor(c: Correspondence, choices: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of c.participants) {
+    const key = normalizeEmail(p.address);
+    const no = choices[key];
+    if (key && no) out[key] = no;
   }
   return out;
 }
@@ -95,8 +122,9 @@ export function sendTimeLogRequest(
   context: ItemContext,
   user: UserProfile,
   now: Date,
+  choices: Record<string, string> = {},
 ): { request: LogRequest } | { nothing: "noContacts" | "noTemplate" } {
-  const contacts = sendTimeContacts(context);
+  const contacts = sendTimeContacts(context, choices);
   if (contacts.length === 0) return { nothing: "noContacts" };
   const c = context.correspondence;
   const template = defaultTemplate(c, context.setup, context.templates);

@@ -6,6 +6,7 @@
 // when log on send is off for it), so the organiser's and every attendee's copy are one item.
 import type { MatchingPolicy } from "../domain/matching";
 import {
+  choicesFor,
   sendTimeLogRequest,
   shouldLogOnSend,
   type SendLogIntent,
@@ -24,6 +25,7 @@ import { DRAFT_ID_PROPERTY } from "../office/draft-id";
 import type { HostCallback, HostItem, HostOffice } from "../office/host-shapes";
 import { readItem, type ReadContext } from "../office/item-reader";
 import { officeAsync } from "../office/office-async";
+import { RoamingChoices } from "../office/roaming-choices";
 
 export interface SendEvent {
   completed(options?: { allowEvent?: boolean }): void;
@@ -121,7 +123,16 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
     // Loaded again: reading the item may have saved the draft id meanwhile.
     await writeSendLog(await loadProperties(item), { id, state, at: now().toISOString() });
   };
-  let intent: SendLogIntent = { id, correspondence, user, queuedAt: now().toISOString(), attempts: 0 };
+  // The user's choices for addresses that match several contacts (roaming settings, readable in every runtime).
+  const choices = choicesFor(correspondence, new RoamingChoices(office.context.roamingSettings).all());
+  let intent: SendLogIntent = {
+    id,
+    correspondence,
+    user,
+    queuedAt: now().toISOString(),
+    attempts: 0,
+    ...(Object.keys(choices).length ? { choices } : {}),
+  };
   // Kept before any network call: a runtime shut down mid-way leaves the intent, never nothing.
   await Promise.all([mark("pending"), deps.queue?.put(intent)]);
 
@@ -136,7 +147,7 @@ async function logOnSend(deps: SendHandlerDeps, now: () => Date, report: (m: str
     }
     const store = await deps.store(user);
     const context = await store.loadItemContext(correspondence, deps.policy);
-    const decided = sendTimeLogRequest(context, user, now());
+    const decided = sendTimeLogRequest(context, user, now(), choices);
     if (!("request" in decided)) {
       await Promise.all([deps.queue?.remove(id), mark("nothing")]);
       return;

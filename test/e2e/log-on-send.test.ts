@@ -258,6 +258,34 @@ it("shows the attendee's copy of a meeting sent from the workbench as already lo
   }
 });
 
+it("logs a mail to an address of an ambiguous domain for the company the user chose for it before", async () => {
+  // Alex's domain matches two companies: the user chose Relecloud Services (CT000006) on one of his mails.
+  await t.stack.page.getByTestId("folder-inbox").click();
+  await t.stack.page.getByTestId("item-AAMkAGI2TInbox0005AAA").click();
+  t.pane = await paneFrame(t.stack.page);
+  await t.pane.getByLabel("Which contact is alex.wilber@relecloud.example?").selectOption("CT000006");
+  for (let i = 0; ; i++) {
+    const saved = await t.stack.page.evaluate(() => localStorage.getItem("ilo-workbench-roaming-settings"));
+    if (/CT000006/.test(saved ?? "")) break;
+    if (i > 100) throw new Error("the choice was never saved to the roaming settings");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const subject = "Support: renewal quote";
+  await newEmail("Alex Wilber <alex.wilber@relecloud.example>", subject);
+  const outcome = await send();
+  expect(outcome.result).toBe("completed");
+  const entries = (
+    await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000006'")
+  ).filter((e) => e.Title === subject);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ InteractionTemplateCode: "EMAIL", InformationFlow: "Outbound" });
+  const other = (
+    await listItems(t.stack.graph, "Interaction Log Entries", "fields/ContactNo eq 'CT000005'")
+  ).filter((e) => e.Title === subject);
+  expect(other).toHaveLength(0);
+});
+
 it("classic Outlook: the JavaScript-only runtime (a worker, no DOM) logs on send, and keeps the log in OfficeRuntime.storage when offline", async () => {
   await t.stack.page.goto(`${t.stack.workbench.url}?runtime=js`);
   t.pane = await paneFrame(t.stack.page);

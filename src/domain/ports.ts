@@ -334,6 +334,8 @@ export interface EntryEditResult {
 /** Delete Canceled Interaction Log Entries (a batch job): only canceled entries are ever deleted. */
 export interface DeleteCanceledFilter extends DateRange {
   contactNo?: string;
+  /** A company with its persons (ContactCompanyNo): what the company's view shows. Used instead of contactNo. */
+  companyNo?: string;
   groupCode?: string;
   templateCode?: string;
 }

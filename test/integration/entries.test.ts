@@ -189,6 +189,17 @@ describe("the entries window's storage against the emulator", () => {
       expect(new Set(got.map((e) => e.contactNo))).toEqual(new Set(["CT500001", "CT500002", COMPANY]));
     });
 
+    it("counts a company's canceled entries with its persons' for the delete job, on the indexed ContactCompanyNo", async () => {
+      const store = storeFor(emu.url);
+      const want = bulk.filter((e) => e.contactCompanyNo === COMPANY && e.canceled).length;
+      expect(want).toBeGreaterThan(bulk.filter((e) => e.contactNo === COMPANY && e.canceled).length);
+      await expect(store.countCanceled({ companyNo: COMPANY })).resolves.toBe(want);
+      await expect(store.countCanceled({ companyNo: COMPANY, contactNo: "CT500001" })).resolves.toBe(want);
+      await expect(store.countCanceled({ contactNo: COMPANY })).resolves.toBe(
+        bulk.filter((e) => e.contactNo === COMPANY && e.canceled).length,
+      );
+    });
+
     it("filters a person's entries by date range, group and template, canceled included on request", async () => {
       const store = storeFor(emu.url);
       const filter: EntryFilter = {

@@ -39,8 +39,11 @@ export function deleteQuery(filter: DeleteCanceledFilter): {
   q: ItemQuery;
   match: Parameters<typeof matchesEntry>[1];
 } {
+  const company = filter.companyNo?.trim();
   const contact = filter.contactNo?.trim();
-  const { filter: f, match } = filterQuery(contact ? eq(E.contactNo, contact) : undefined, filter, {
+  // A company's persons carry its number in ContactCompanyNo, as the company's own entries do (indexed).
+  const scope = company ? eq(E.contactCompanyNo, company) : contact ? eq(E.contactNo, contact) : undefined;
+  const { filter: f, match } = filterQuery(scope, filter, {
     onlyCanceled: true,
   });
   return { q: { ...(f ? { filter: f } : {}), select: FIELDS, top: MAX_PAGE }, match };

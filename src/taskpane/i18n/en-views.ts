@@ -140,6 +140,7 @@ export const enViews = {
     "Deletes canceled entries within the filters, and logged segments left without entries. Nothing else is touched.",
   deleteContactNo: "Contact No.",
   deleteContactNoHint: "Empty: every contact.",
+  deleteWithPersons: "Include the entries of {name}'s persons",
   deleteCount: "Count entries to delete",
   deleteAgain: "Run again",
   deleteDryRun_one: "{count} canceled entry will be deleted.",

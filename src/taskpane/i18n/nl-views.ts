@@ -144,6 +144,7 @@ export const nlViews: Record<ViewKey, string> = {
     "Verwijdert geannuleerde posten binnen de filters, en geregistreerde segmenten die zonder posten achterblijven. Verder wordt niets aangeraakt.",
   deleteContactNo: "Contactnr.",
   deleteContactNoHint: "Leeg: alle contacten.",
+  deleteWithPersons: "Ook de posten van de personen van {name}",
   deleteCount: "Te verwijderen posten tellen",
   deleteAgain: "Opnieuw uitvoeren",
   deleteDryRun_one: "{count} geannuleerde post wordt verwijderd.",

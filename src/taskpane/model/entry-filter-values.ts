@@ -35,6 +35,8 @@ export function toEntryFilter(scope: EntryScope, v: FilterValues): EntryFilter {
 
 export interface DeleteFilterValues {
   contactNo: string;
+  /** A company's number when its persons' entries are included (the company's view shows them too). */
+  withPersonsOf?: string;
   from: string;
   to: string;
   groupCode: string;
@@ -42,8 +44,11 @@ export interface DeleteFilterValues {
 }
 
 export function toDeleteFilter(v: DeleteFilterValues): DeleteCanceledFilter {
+  const no = v.contactNo.trim();
+  // The company in view, with its persons: only while the contact filter still names that company.
+  const company = v.withPersonsOf && no.toUpperCase() === v.withPersonsOf.trim().toUpperCase();
   return {
-    ...(v.contactNo.trim() ? { contactNo: v.contactNo.trim() } : {}),
+    ...(no ? (company ? { companyNo: no } : { contactNo: no }) : {}),
     ...(validDate(v.from) ? { from: v.from } : {}),
     ...(validDate(v.to) ? { to: v.to } : {}),
     ...(v.groupCode ? { groupCode: v.groupCode } : {}),

@@ -52,7 +52,8 @@ export function matchesFilter(e: InteractionLogEntry, f: EntryFilter): boolean {
 
 function matchesDeleteFilter(e: InteractionLogEntry, f: DeleteCanceledFilter): boolean {
   if (!e.canceled) return false;
-  if (f.contactNo && upper(e.contactNo) !== upper(f.contactNo)) return false;
+  if (f.companyNo && upper(e.contactCompanyNo) !== upper(f.companyNo)) return false;
+  if (!f.companyNo && f.contactNo && upper(e.contactNo) !== upper(f.contactNo)) return false;
   if (f.groupCode && e.groupCode !== f.groupCode) return false;
   if (f.templateCode && e.templateCode !== f.templateCode) return false;
   return inDateRange(e.interactionDate, f);

@@ -412,6 +412,44 @@ describe("delete canceled entries", () => {
     expect(store.book.segments).toEqual([]);
   });
 
+  it("deletes a company's canceled entries with its persons' from the company's view, as the view shows them", async () => {
+    const store = new FakeStore();
+    store.seedEntries([
+      entry(JANE.contactNo, 1, { canceled: true, description: "Jane canceled" }),
+      entry(ACME.contactNo, 2, { canceled: true, description: "Acme canceled" }),
+      entry(ACME.contactNo, 3, { description: "Acme live" }),
+      entry(PETER.contactNo, 4, {
+        canceled: true,
+        description: "Other company",
+        contactCompanyNo: "CT000010",
+      }),
+    ]);
+    renderPane(
+      mailFromJane({ participants: [{ displayName: "Acme", address: "info@acme.com", role: "from" }] }),
+      {
+        store,
+      },
+    );
+    await openEntries();
+    fireEvent.click(button("Delete canceled entries…"));
+    const withPersons = screen.getByRole("checkbox", { name: "Include the entries of Acme Corp's persons" });
+    expect(withPersons).toBeChecked();
+    fireEvent.click(button("Count entries to delete"));
+    expect(await screen.findByText("2 canceled entries will be deleted.")).toBeInTheDocument();
+    expect(store.callsOf("countCanceled").at(-1)?.[0]).toEqual({ companyNo: ACME.contactNo });
+
+    // Only the company's own entries when the user says so.
+    fireEvent.click(withPersons);
+    fireEvent.click(button("Count entries to delete"));
+    expect(await screen.findByText("1 canceled entry will be deleted.")).toBeInTheDocument();
+    fireEvent.click(withPersons);
+    fireEvent.click(button("Count entries to delete"));
+    await screen.findByText("2 canceled entries will be deleted.");
+    fireEvent.click(button("Delete 2 entries"));
+    await screen.findByText(/^Deleted 2 canceled entries/);
+    expect(store.entries.map((e) => e.description).sort()).toEqual(["Acme live", "Other company"]);
+  });
+
   it("is shown only to users allowed to delete", async () => {
     const { render } = await import("@testing-library/react");
     const { EntriesView } = await import("../entries/EntriesView");

@@ -1,6 +1,14 @@
 // Delete Canceled Interaction Log Entries: filters (contact, date range, group, template), a dry run that says
 // how many, progress while deleting (it can be stopped; running again finishes the job), the count at the end.
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { InteractionStorePort } from "../../../domain/ports";
 import type { InteractionGroup, InteractionTemplate } from "../../../domain/types";
@@ -15,6 +23,8 @@ export interface DeleteCanceledPanelProps {
   store: InteractionStorePort;
   /** The contact in view: the contact filter starts with it. */
   contactNo: string;
+  /** Set when the contact in view is a company: its persons' entries are included (as its view shows them). */
+  company?: { contactNo: string; name: string };
   templates: InteractionTemplate[];
   groups: InteractionGroup[];
   onDeleted(): void;
@@ -28,10 +38,18 @@ export function DeleteCanceledPanel(props: DeleteCanceledPanelProps) {
   const pane = usePaneStyles();
   const headingId = useId();
   const [contactNo, setContactNo] = useState(props.contactNo);
+  const [withPersons, setWithPersons] = useState(true);
+  const company = props.company;
+  const companyInFilter =
+    !!company && contactNo.trim().toUpperCase() === company.contactNo.trim().toUpperCase();
   const [values, setValues] = useState<FilterValues>(EMPTY_FILTER);
   const job = useDeleteCanceled(store, onDeleted);
   const { state } = job;
-  const filter = toDeleteFilter({ contactNo, ...values });
+  const filter = toDeleteFilter({
+    contactNo,
+    ...(companyInFilter && withPersons ? { withPersonsOf: company.contactNo } : {}),
+    ...values,
+  });
   const working = state.phase === "counting" || state.phase === "deleting";
   const change = (next: () => void) => {
     next();
@@ -51,6 +69,14 @@ export function DeleteCanceledPanel(props: DeleteCanceledPanelProps) {
           onChange={(_, d) => change(() => setContactNo(d.value))}
         />
       </Field>
+      {companyInFilter && (
+        <Checkbox
+          checked={withPersons}
+          disabled={working}
+          label={i18n.t("deleteWithPersons", { name: company.name })}
+          onChange={(_, d) => change(() => setWithPersons(d.checked === true))}
+        />
+      )}
       <EntryFilters
         values={values}
         templates={templates}

@@ -225,6 +225,9 @@ export function EntriesView(props: EntriesViewProps) {
           <DeleteCanceledPanel
             store={store}
             contactNo={contact.contactNo}
+            {...(contact.type === "Company"
+              ? { company: { contactNo: contact.contactNo, name: contact.name } }
+              : {})}
             templates={templates}
             groups={groups}
             onDeleted={reload}

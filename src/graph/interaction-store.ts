@@ -40,6 +40,7 @@ import { loadItemContext } from "./store/item-context";
 import { LogWriter } from "./store/log-writer";
 import type { ListWarning, ProvisionSummary } from "../domain/ports";
 import { checkDedupeKeys } from "./store/list-check";
+import type { DrainRun } from "./send-queue-drain";
 import { OutboxReplay, type ReplayContext } from "./store/outbox-replay";
 import { StoreCore, type InteractionStoreDeps } from "./store/store-core";
 
@@ -93,6 +94,24 @@ export class GraphInteractionStore implements InteractionStorePort {
   /** `requestId`: a log decided earlier (at send time) keeps its id, so its segment is found again, never doubled. */
   logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
     return this.writer.log(request, options.requestId ?? this.core.newId(), false);
+  }
+
+  /**
+   * The item context and log of a send-time log kept for later, on a run's own client like the outbox's runs:
+   * silent sign-in for background runs, every request aborted with the run's signal (see send-queue-drain).
+   */
+  forRun(run: ReplayContext): DrainRun {
+    const forRun = this.core.deps.forRun;
+    const core = forRun ? this.core.derive(forRun(run)) : this.core;
+    const writer = forRun
+      ? new LogWriter(core, (request, id, err) => this.outbox.enqueue(request, id, err))
+      : this.writer;
+    return {
+      loadItemContext: (correspondence, policy) =>
+        core.provisionedOr(() => loadItemContext(core, correspondence, policy)),
+      logInteraction: (request, options = {}) =>
+        writer.log(request, options.requestId ?? this.core.newId(), false),
+    };
   }
 
   pendingLogs(): Promise<PendingLog[]> {

@@ -3,22 +3,22 @@
 // send handler writes them to whatever storage its runtime has (IndexedDB in the browser runtime, OfficeRuntime.storage
 // in classic Outlook's JavaScript-only runtime); the pane drains every such store before replaying its outbox, so a
 // kept intent becomes a normal log (or a normal outbox entry) with the same id, its DedupeKeys unchanged.
-import { StoreError } from "../domain/errors";
+import { needsInteractiveSignIn, StoreError } from "../domain/errors";
 import type { MatchingPolicy } from "../domain/matching";
 import type { FlushOptions, InteractionStorePort, LogRequest, LogResult, PendingLog } from "../domain/ports";
-import {
-  sendTimeLogRequest,
-  type KeyValueStore,
-  type SendLogAdopter,
-  type SendLogIntent,
-} from "../domain/send-log";
-import { isTransient, toStoreError } from "./errors";
+import type { KeyValueStore, SendLogAdopter, SendLogIntent } from "../domain/send-log";
+import type { LockManagerLike } from "./outbox-claims";
+import { claimsFor, holdWithin, hostLocks } from "./send-queue-claims";
+import { drainQueues, type ClaimedQueue, type DrainDeps, type DrainRun } from "./send-queue-drain";
+import type { ReplayContext } from "./store/outbox-replay";
+
+export type { DrainRun } from "./send-queue-drain";
 
 const PREFIX = "ilo-send-log:";
 
 /** Intents in one key-value store, one key each (a write never rewrites another intent). */
 export class SendLogQueue {
-  constructor(private readonly kv: KeyValueStore) {}
+  constructor(readonly kv: KeyValueStore) {}
 
   async put(intent: SendLogIntent): Promise<void> {
     await this.kv.setItem(PREFIX + intent.id, JSON.stringify(intent));
@@ -37,6 +37,11 @@ export class SendLogQueue {
 
   async has(id: string): Promise<boolean> {
     return Boolean(await this.kv.getItem(PREFIX + id));
+  }
+
+  async get(id: string): Promise<SendLogIntent | undefined> {
+    const raw = await this.kv.getItem(PREFIX + id);
+    return raw ? parseIntent(raw) : undefined;
   }
 
   remove(id: string): Promise<void> {
@@ -110,26 +115,61 @@ export class IndexedDbKeyValue implements KeyValueStore {
 /** The store the pane needs for draining intents: the port, plus logging under a given request id. */
 export interface DrainableStore extends InteractionStorePort {
   logInteraction(request: LogRequest, options?: { requestId?: string }): Promise<LogResult>;
+  /**
+   * The item context and log on a run's own client, as the outbox's runs: silent sign-in only when `background`,
+   * every request aborted with `signal`. Without it a drain uses the store itself.
+   */
+  forRun?(run: ReplayContext): DrainRun;
 }
 
 export interface SendQueueOptions {
   queues: SendLogQueue[];
   policy: MatchingPolicy;
+  /**
+   * The signed-in user's address: only their intents are drained, listed and discarded; other users' are only
+   * counted (`pendingElsewhere`). Without it (tools, tests) every intent is this pane's.
+   */
+  user?: string;
+  /** How long one drain may take before it is given up (and Discard proceeds). Default 2 minutes. */
+  runDeadlineMs?: number;
+  /** The Web Locks API (default: the host's, when it has one); `null` claims with records in each queue's store. */
+  locks?: LockManagerLike | null;
   now?: () => Date;
 }
 
+interface Drain {
+  background: boolean;
+  promise: Promise<number>;
+}
+
 /**
- * The pane's store with the send queues folded in: `pendingLogs` lists intents too, `flushPending` turns each into
- * a log first (matching its contacts now, with the set-up template) and then replays the outbox, and
- * `discardPending` drops an intent as it drops a pending log.
+ * The pane's store with the send queues folded in: `pendingLogs` lists this user's intents too, `flushPending`
+ * turns each into a log first (matching its contacts now, with the set-up template) and then replays the outbox,
+ * and `discardPending` drops an intent as it drops a pending log. The drain keeps the outbox's guards (see
+ * send-queue-drain.ts): scoped to the user, claimed, bounded by a deadline, silent sign-in in the background.
  */
 export function withSendQueue<S extends DrainableStore>(
   store: S,
   options: SendQueueOptions,
 ): S & SendLogAdopter {
   const now = options.now ?? (() => new Date());
-  const { queues } = options;
-  let draining: Promise<number> | undefined;
+  const deadline = options.runDeadlineMs ?? 120_000;
+  const user = options.user?.trim().toLowerCase();
+  const locks = options.locks === undefined ? hostLocks() : options.locks;
+  const queues: ClaimedQueue[] = options.queues.map((queue) => ({
+    queue,
+    claims: claimsFor(queue.kv, locks),
+  }));
+  const mine = (intent: SendLogIntent): boolean =>
+    !user || intent.user.emailAddress.trim().toLowerCase() === user;
+  const deps: DrainDeps = {
+    queues,
+    policy: options.policy,
+    now,
+    mine,
+    runner: (run) => (store.forRun ? store.forRun(run) : store),
+  };
+  let current: Drain | undefined;
 
   const asPending = (intent: SendLogIntent): PendingLog => ({
     id: intent.id,
@@ -151,55 +191,82 @@ export function withSendQueue<S extends DrainableStore>(
     ...(intent.lastError ? { lastError: intent.lastError } : {}),
   });
 
-  const drainOnce = async (): Promise<number> => {
-    let sent = 0;
-    for (const queue of queues) {
-      for (const intent of await queue.list()) {
-        try {
-          const context = await store.loadItemContext(intent.correspondence, options.policy);
-          const decided = sendTimeLogRequest(context, intent.user, now());
-          if ("request" in decided) {
-            const result = await store.logInteraction(decided.request, { requestId: intent.id });
-            // Queued results are in the outbox now, under this same id; replayed below.
-            if (result.results.every((r) => r.status === "logged" || r.status === "alreadyLogged")) sent++;
-          }
-          await queue.remove(intent.id);
-        } catch (e) {
-          const err = toStoreError(e, "Logging a sent item failed");
-          await queue.put({ ...intent, attempts: intent.attempts + 1, lastError: err.message });
-          // Offline or signed out: every other intent would fail the same way.
-          if (isTransient(err) || err.kind === "unauthenticated") return sent;
-        }
-      }
+  const drain = (background: boolean): Promise<number> => {
+    const running = current;
+    if (running) {
+      if (!running.background || background) return running.promise;
+      // The user's click during an automatic drain that stops to ask for sign-in: drained again, interactively.
+      return running.promise.catch((e: unknown) => {
+        if (needsInteractiveSignIn(e)) return drain(false);
+        throw e;
+      });
     }
-    return sent;
+    const controller = new AbortController();
+    const progress = { sent: 0 };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(
+          new StoreError("offline", "Writing the kept logs took too long", { code: "timeout" }),
+        );
+        resolve(progress.sent);
+      }, deadline);
+    });
+    const work = drainQueues(deps, { background, signal: controller.signal }, progress);
+    const run: Drain = {
+      background,
+      promise: Promise.race([work, timedOut]).finally(() => {
+        clearTimeout(timer);
+        if (current === run) current = undefined;
+      }),
+    };
+    current = run;
+    return run.promise;
   };
 
-  const drain = (): Promise<number> => {
-    draining ??= drainOnce().finally(() => (draining = undefined));
-    return draining;
-  };
+  const listed = async (queue: SendLogQueue): Promise<SendLogIntent[]> => queue.list().catch(() => []);
 
   const overrides = {
     async pendingLogs(): Promise<PendingLog[]> {
       const intents: PendingLog[] = [];
-      for (const q of queues) intents.push(...(await q.list().catch(() => [])).map(asPending));
+      for (const { queue } of queues) intents.push(...(await listed(queue)).filter(mine).map(asPending));
       return [...intents, ...(await store.pendingLogs())];
     },
+    async pendingElsewhere(): Promise<number> {
+      let others = 0;
+      for (const { queue } of queues) others += (await listed(queue)).filter((i) => !mine(i)).length;
+      return others + (await store.pendingElsewhere());
+    },
     async flushPending(flush: FlushOptions = {}): Promise<number> {
-      const fromQueue = await drain();
+      const fromQueue = await drain(flush.background === true);
       return fromQueue + (await store.flushPending(flush));
     },
+    /** Waits for a drain in progress here (at most its deadline) and another pane's claim, then removes it. */
     async discardPending(id: string): Promise<void> {
-      await draining?.catch(() => undefined);
-      for (const q of queues) if (await q.has(id)) return q.remove(id);
+      await current?.promise.catch(() => undefined);
+      for (const { queue, claims } of queues) {
+        if (!(await queue.has(id))) continue;
+        const held = await holdWithin(claims, id, deadline, async () => {
+          const intent = await queue.get(id);
+          if (!intent) return false;
+          if (!mine(intent))
+            throw new StoreError("forbidden", "This pending log belongs to another account", {
+              code: "otherAccount",
+            });
+          await queue.remove(id);
+          return true;
+        });
+        if (!held) throw new StoreError("conflict", "The pending log is being sent");
+        // Gone meanwhile: another pane wrote it, perhaps into the outbox under the same id.
+        if (held.value) return;
+      }
       return store.discardPending(id);
     },
     /** A sent copy marked pending whose log no runtime here kept (another device, no shared storage). */
     async adoptSendLog(intent: SendLogIntent): Promise<boolean> {
-      const first = queues[0];
-      if (!first) return false;
-      for (const q of queues) if (await q.has(intent.id)) return false;
+      const first = queues[0]?.queue;
+      if (!first || !mine(intent)) return false;
+      for (const { queue } of queues) if (await queue.has(intent.id)) return false;
       if ((await store.pendingLogs()).some((p) => p.id === intent.id)) return false;
       await first.put(intent);
       return true;

@@ -39,13 +39,15 @@ async function start(root: ReturnType<typeof createRoot>): Promise<void> {
     meetingUid.resolve = createMeetingUidResolver({ config, user: mailbox.user, ...auth });
     const policy = { ownDomains: config.ownDomains, neverLog: config.neverLog };
     // Send-time logs the send handler could not write in time: kept in IndexedDB (browser runtime, same origin)
-    // or OfficeRuntime.storage (classic Outlook's runtime); written here before the outbox is replayed.
+    // or OfficeRuntime.storage (classic Outlook's runtime); written here before the outbox is replayed. Only the
+    // signed-in user's are written (as the outbox's account); another user's are only counted.
     const queues = [new SendLogQueue(new IndexedDbKeyValue())];
     const runtimeStorage = officeRuntimeStorage();
     if (runtimeStorage) queues.push(new SendLogQueue(runtimeStorage));
     const store = withSendQueue(createInteractionStore({ config, user: mailbox.user, ...auth }), {
       queues,
       policy,
+      user: mailbox.user.emailAddress,
     });
     await messages;
     root.render(

@@ -81,7 +81,7 @@ async function writeIntent(
   const store = deps.runner(run);
   try {
     const context = await store.loadItemContext(intent.correspondence, deps.policy);
-    const decided = sendTimeLogRequest(context, intent.user, deps.now());
+    const decided = sendTimeLogRequest(context, intent.user, deps.now(), intent.choices);
     let sent = false;
     if ("request" in decided) {
       if (run.signal.aborted) return "stop"; // nothing is sent after the deadline

@@ -362,3 +362,31 @@ describe("panes sharing the queue claim an intent", () => {
     expect([...kv.map.keys()]).toEqual([]);
   });
 });
+
+describe("the user's remembered choices travel with the intent", () => {
+  it("logs an ambiguous address for the contact chosen when the mail was sent", async () => {
+    const queue = new SendLogQueue(memoryKv());
+    const chosen = { ...JANE, contactNo: "CT000099", name: "Jane at Acme Europe" };
+    await queue.put({ ...intent("amb-1"), choices: { "jane@acme.com": "CT000099" } });
+    await queue.put(intent("amb-2"));
+    const fake = new FakeStore();
+    fake.loadItemContext = async (c: Correspondence) => ({
+      ...contextFor(c),
+      matches: [
+        {
+          participant: c.participants[0]!,
+          email: "jane@acme.com",
+          status: "ambiguous",
+          candidates: [JANE, chosen],
+        },
+      ],
+    });
+    const store = withSendQueue(fake.asStore(), { queues: [queue], policy: POLICY, locks: null });
+    await store.flushPending();
+    // With the choice: the chosen candidate; without one: nothing to log, and the intent is done.
+    expect(fake.logs.map((l) => [l.requestId, l.request.contacts.map((c) => c.contactNo)])).toEqual([
+      ["amb-1", ["CT000099"]],
+    ]);
+    await expect(queue.list()).resolves.toEqual([]);
+  });
+});

@@ -101,6 +101,21 @@ describe("contacts beyond the open item", () => {
       expect((await store.findContacts({ text: "   " })).contacts).toEqual([]);
     });
 
+    it("finds contacts by the start of their number, in number order, paged", async () => {
+      const store = storeFor(emu.url);
+      const few = (await store.findContacts({ text: "ct8000" })).contacts.map((c) => c.contactNo);
+      expect(few).toEqual(["CT800001", "CT800002", "CT800003", "CT800004"]);
+      const first = await store.findContacts({ text: "CT70" });
+      const nos = first.contacts.map((c) => c.contactNo).filter((n) => n.startsWith("CT70"));
+      expect(nos).toHaveLength(25);
+      expect(nos).toEqual([...nos].sort());
+      expect(first.nextCursor).toBeDefined();
+      const second = await store.findContacts({ text: "CT70", cursor: first.nextCursor! });
+      const more = second.contacts.map((c) => c.contactNo).filter((n) => n.startsWith("CT70"));
+      expect(more).toHaveLength(25);
+      expect(more[0]! > nos[24]!).toBe(true);
+    });
+
     it("pages a one-letter prefix with 500 matches: 25 a page, each page one request, never the whole list", async () => {
       const store = storeFor(emu.url);
       await emu.resetStats();

@@ -50,6 +50,13 @@ export const highestContactNo: ItemQuery = {
   select: [C.contactNo],
 };
 
+/** Contact numbers that start with the typed part ("CT0000" finds CT000010, CT000011, …); the column is unique. */
+export const contactsByNoPrefix = (text: string, top: number): ItemQuery => ({
+  filter: startsWith(C.contactNo, text.trim().toUpperCase()),
+  orderBy: { column: C.contactNo },
+  top,
+});
+
 export const contactsByNamePrefix = (text: string, top: number): ItemQuery => ({
   filter: startsWith(COL.title, text),
   top,

@@ -8,8 +8,8 @@ import type { Contact } from "../../domain/types";
 import { isSuccess, type BatchStep } from "../batch";
 import { GRAPH_VERSION } from "../client";
 import {
-  contactByNo,
   contactsByEmailPrefix,
+  contactsByNoPrefix,
   contactsByNamePrefix,
   contactsWhere,
 } from "../repositories/contacts";
@@ -18,7 +18,7 @@ import type { StoreCore } from "./store-core";
 export const SEARCH_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 50;
 /** The forms that page: their nextLinks make the cursor. */
-const PAGED = ["name", "emailPrefix"] as const;
+const PAGED = ["no", "name", "emailPrefix"] as const;
 type PagedForm = (typeof PAGED)[number];
 type Cursor = Partial<Record<PagedForm, string>>;
 
@@ -68,7 +68,9 @@ export async function searchContacts(core: StoreCore, raw: string): Promise<Cont
 
 async function firstSteps(core: StoreCore, text: string, top: number): Promise<BatchStep[]> {
   const steps: BatchStep[] = [];
-  if (/^[A-Za-z]{1,4}\d{1,10}$/.test(text)) steps.push(await core.contacts.listStep("no", contactByNo(text)));
+  // A contact number, whole or its start (the exact number is among the prefix's hits).
+  if (/^[A-Za-z]{1,4}\d{1,10}$/.test(text))
+    steps.push(await core.contacts.listStep("no", contactsByNoPrefix(text, top)));
   if (text.includes("@")) {
     const email = normalizeEmail(text);
     steps.push(await core.contacts.listStep("email", contactsWhere("Email", [email], top)!));

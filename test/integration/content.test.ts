@@ -309,6 +309,45 @@ describe("keeping the mail in Interaction Documents", () => {
     expect(entry!.documentUrl).toBeUndefined();
   });
 
+  it("a delete run stopped part-way still removes the content of the entries it deleted", async () => {
+    // Kept content first (the oldest item: in the run's first $batch), then 21 more canceled entries of the contact.
+    const source = "<stopped-1@fabrikam.example>";
+    const contact = person(8);
+    const ids = await log(source, [contact]);
+    await keeper().keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [{ name: "body.html", bytes: new TextEncoder().encode("<p>Stopped</p>") }],
+      entryIds: ids,
+    });
+    expect(await docs.folder(contentFolderName(source))).toBeDefined();
+    for (let i = 0; i < 21; i++) await log(`<stopped-more-${i}@fabrikam.example>`, [contact]);
+    const all = await store.listEntries({
+      scope: { kind: "contact", contactNo: contact.contactNo, isCompany: false },
+      pageSize: 50,
+    });
+    await store.cancelEntries(all.entries);
+
+    const stop = new AbortController();
+    await expect(
+      store.deleteCanceled(
+        { contactNo: contact.contactNo },
+        (p) => {
+          if (p.deleted > 0) stop.abort();
+        },
+        stop.signal,
+      ),
+    ).rejects.toMatchObject({ details: { code: "aborted" } });
+    expect(await entriesOf(source)).toEqual([]);
+    // Gone with its entry, though the run stopped: a later run would never see that entry again.
+    expect(await docs.folder(contentFolderName(source))).toBeUndefined();
+    // A second run finishes the job.
+    const rest = await store.deleteCanceled({ contactNo: contact.contactNo });
+    expect(rest.deleted).toBeGreaterThan(0);
+    await expect(store.countCanceled({ contactNo: contact.contactNo })).resolves.toBe(0);
+  });
+
   it("delete canceled entries removes the folder only when the last entry pointing to it goes", async () => {
     const folderName = contentFolderName(SOURCE_A);
     const entries = await entriesOf(SOURCE_A);

@@ -98,59 +98,21 @@ export async function deleteCanceled(
       return true;
     }
     // 412: changed since it was read (un-canceled, say): left alone, and so is its segment.
-    // 404: gone already (a lost answer re-sent): its segment may still go.
+    // 404: gone already (a lost answer re-sent): its segment may still go, and its source's content too.
+    if (r.status === 404) deletedEntries.push(entry);
     if (r.status === 412 || r.status === 404) result.skipped!++;
     else failed.push(r);
     if (r.status !== 404 && entry.loggedSegmentId) kept.add(entry.loggedSegmentId);
     return false;
   };
 
-  // 1. Every entry but the last of each emptied segment, 20 per $batch.
-  const deleteAll = async (entries: InteractionLogEntry[]) => {
-    for (let i = 0; i < entries.length; i += BATCH_LIMIT) {
-      throwIfAborted(signal);
-      const chunk = entries.slice(i, i + BATCH_LIMIT);
-      const answers = await core.run(
-        chunk.map((e, j) => core.entries.deleteStep(`d${j}`, e.id!, e.eTag)),
-        true,
-      );
-      chunk.forEach((e, j) => settle(e, answers.get(`d${j}`)!));
-      report();
-    }
-  };
-  await deleteAll(plan.first);
-
-  // 2. Each emptied segment's last entry and the segment, the segment depending on it. Graph's SDK accepts only a
-  // serial chain of dependencies in one $batch, so pairs are chained: a pair after a failed step was not tried
-  // (424) and goes in the next $batch.
-  await deleteAll(plan.last.filter((p) => kept.has(p.segmentId)).map((p) => p.entry));
-  let pairs = plan.last.filter((p) => !kept.has(p.segmentId));
-  while (pairs.length) {
-    throwIfAborted(signal);
-    const chunk = pairs.slice(0, BATCH_LIMIT / 2);
-    const steps: BatchStep[] = chunk.flatMap((p, i) => [
-      {
-        ...core.entries.deleteStep(`a${i}`, p.entry.id!, p.entry.eTag),
-        ...(i ? { dependsOn: [`s${i - 1}`] } : {}),
-      },
-      { ...core.segments.deleteStep(`s${i}`, p.segmentId), dependsOn: [`a${i}`] },
-    ]);
-    const answers = await core.run(steps, true);
-    const untried: typeof pairs = [];
-    for (const [i, p] of chunk.entries()) {
-      const entry = answers.get(`a${i}`)!;
-      const segment = answers.get(`s${i}`)!;
-      if (entry.status === 424) {
-        untried.push(p);
-        continue;
-      }
-      if (settle(p.entry, entry)) {
-        if (isSuccess(segment)) result.segmentsDeleted++;
-        else if (segment.status !== 404) failed.push(segment);
-      } else if (entry.status === 404 && (await deleteIfUnused(core, p.segmentId))) result.segmentsDeleted++;
-    }
-    pairs = [...untried, ...pairs.slice(chunk.length)];
-    report();
+  try {
+    await deleteInOrder();
+  } catch (e) {
+    // Stopped part-way (a failed step, the user's Stop): the content of the entries gone already goes now, or never
+    // (a later run does not see those entries any more). Best effort: the job's own error is what the user sees.
+    await removeUnusedContent(core.deps.site, deletedEntries).catch(() => 0);
+    throw e;
   }
   const gone = new Set(plan.last.filter((p) => !kept.has(p.segmentId)).map((p) => p.segmentId));
   await recountSegments(core, members, deletedEntries, gone);
@@ -158,6 +120,57 @@ export async function deleteCanceled(
   const folders = await removeUnusedContent(core.deps.site, deletedEntries);
   if (folders) result.foldersDeleted = folders;
   return result;
+
+  async function deleteInOrder(): Promise<void> {
+    // 1. Every entry but the last of each emptied segment, 20 per $batch.
+    const deleteAll = async (entries: InteractionLogEntry[]) => {
+      for (let i = 0; i < entries.length; i += BATCH_LIMIT) {
+        throwIfAborted(signal);
+        const chunk = entries.slice(i, i + BATCH_LIMIT);
+        const answers = await core.run(
+          chunk.map((e, j) => core.entries.deleteStep(`d${j}`, e.id!, e.eTag)),
+          true,
+        );
+        chunk.forEach((e, j) => settle(e, answers.get(`d${j}`)!));
+        report();
+      }
+    };
+    await deleteAll(plan.first);
+
+    // 2. Each emptied segment's last entry and the segment, the segment depending on it. Graph's SDK accepts only a
+    // serial chain of dependencies in one $batch, so pairs are chained: a pair after a failed step was not tried
+    // (424) and goes in the next $batch.
+    await deleteAll(plan.last.filter((p) => kept.has(p.segmentId)).map((p) => p.entry));
+    let pairs = plan.last.filter((p) => !kept.has(p.segmentId));
+    while (pairs.length) {
+      throwIfAborted(signal);
+      const chunk = pairs.slice(0, BATCH_LIMIT / 2);
+      const steps: BatchStep[] = chunk.flatMap((p, i) => [
+        {
+          ...core.entries.deleteStep(`a${i}`, p.entry.id!, p.entry.eTag),
+          ...(i ? { dependsOn: [`s${i - 1}`] } : {}),
+        },
+        { ...core.segments.deleteStep(`s${i}`, p.segmentId), dependsOn: [`a${i}`] },
+      ]);
+      const answers = await core.run(steps, true);
+      const untried: typeof pairs = [];
+      for (const [i, p] of chunk.entries()) {
+        const entry = answers.get(`a${i}`)!;
+        const segment = answers.get(`s${i}`)!;
+        if (entry.status === 424) {
+          untried.push(p);
+          continue;
+        }
+        if (settle(p.entry, entry)) {
+          if (isSuccess(segment)) result.segmentsDeleted++;
+          else if (segment.status !== 404) failed.push(segment);
+        } else if (entry.status === 404 && (await deleteIfUnused(core, p.segmentId)))
+          result.segmentsDeleted++;
+      }
+      pairs = [...untried, ...pairs.slice(chunk.length)];
+      report();
+    }
+  }
 }
 
 /**

@@ -176,6 +176,8 @@ export const enViews = {
   keepProtected: "This mail is protected (IRM or S/MIME): its content is not copied, and the entry says so.",
   keepTooLarge:
     "The files come to {size}; at most {limit} per item can be kept. Untick large attachments or keep an excerpt.",
+  keepTooLargeEml:
+    "With its attachments the mail comes to {size}; at most {limit} per item can be kept. Keep an excerpt instead.",
   keepMakeDefault: "Use this choice by default",
   keepIsDefault: "This is your default.",
   keepDefaultFailed: "The default could not be saved: {message}",

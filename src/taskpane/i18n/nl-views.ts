@@ -182,6 +182,8 @@ export const nlViews: Record<ViewKey, string> = {
     "Deze mail is beveiligd (IRM of S/MIME): de inhoud wordt niet gekopieerd, en de post vermeldt dat.",
   keepTooLarge:
     "De bestanden zijn samen {size}; per item kan hoogstens {limit} worden bewaard. Vink grote bijlagen uit of bewaar een fragment.",
+  keepTooLargeEml:
+    "Met de bijlagen is de e-mail {size}; per item kan hoogstens {limit} worden bewaard. Bewaar in plaats daarvan een fragment.",
   keepMakeDefault: "Deze keuze standaard gebruiken",
   keepIsDefault: "Dit is uw standaardkeuze.",
   keepDefaultFailed: "De standaardkeuze kon niet worden opgeslagen: {message}",

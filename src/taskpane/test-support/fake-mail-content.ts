@@ -26,7 +26,13 @@ export class FakeMailContent implements MailContentPort {
     public isProtected = false,
   ) {}
 
+  /** "eml": a host with getAsFileAsync (Mailbox 1.14), which keeps the whole mail as one file. */
+  whole: MailContentInfo["whole"] = "html";
+
   async describe(): Promise<MailContentInfo> {
+    const attachmentBytes = this.attachments.filter((a) => !a.cloud).reduce((n, a) => n + a.size, 0);
+    if (this.whole === "eml")
+      return { whole: "eml", attachments: [], protected: this.isProtected, attachmentBytes };
     return {
       whole: "html",
       attachments: this.attachments.map((a) => ({ ...a, cloud: a.cloud === true })),

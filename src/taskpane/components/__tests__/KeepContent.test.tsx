@@ -148,6 +148,24 @@ describe("keep with the entry", () => {
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
+  it("warns before logging on an Outlook that keeps the mail as one .eml (Mailbox 1.14) when its attachments pass the limit", async () => {
+    const content = new FakeMailContent("Body", [{ id: "big", name: "archive.zip", size: 30 * MB }]);
+    content.whole = "eml";
+    const { store } = setup({ content });
+    fireEvent.change(await keepSelect(), { target: { value: "full" } });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "With its attachments the mail comes to 30 MB; at most 25 MB per item can be kept. Keep an excerpt instead.",
+    );
+    // Nothing to untick: the .eml carries every attachment.
+    expect(screen.queryByRole("group", { name: "Attachments to keep" })).toBeNull();
+    fireEvent.click(await logButton());
+    await screen.findByText(/Nothing was uploaded/);
+    expect(content.reads).toEqual([{ whole: false, keepAttachmentIds: [] }]);
+    const [req] = keptRequests(store);
+    expect(req!.choice).toBe("excerpt");
+    expect(store.folders.size).toBe(0);
+  });
+
   it("warns before logging when the ticked files pass the limit, then keeps only the excerpt and uploads nothing", async () => {
     const content = new FakeMailContent("Body", [{ id: "big", name: "archive.zip", size: 30 * MB }]);
     const { store } = setup({ content });

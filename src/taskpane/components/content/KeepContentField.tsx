@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { allowedContentChoices, type ContentChoice } from "../../../domain/content-choice";
 import { checkContentSize } from "../../../domain/mail-content";
 import type { KeepContentState } from "../../hooks/useKeepContent";
+import { knownParts } from "../../model/keep-run";
 import { useI18n, type MessageKey } from "../../i18n";
 import { usePaneStyles } from "../Pane.styles";
 import { useContentStyles } from "./content.styles";
@@ -29,8 +30,8 @@ export function KeepContentField({ keep }: KeepContentFieldProps) {
   const { info, choice } = keep;
   const choices = allowedContentChoices(keep.cap);
   const capped = keep.cap !== "full";
-  const files = (info?.attachments ?? []).filter((a) => keep.keepIds.has(a.id) && !a.cloud);
-  const check = checkContentSize(files, keep.limitBytes);
+  // The ticked files, or (an .eml, Mailbox 1.14) every attachment: the .eml carries them all.
+  const check = checkContentSize(knownParts(info, keep.keepIds), keep.limitBytes);
   const whole = choice === "full";
 
   return (
@@ -75,7 +76,7 @@ export function KeepContentField({ keep }: KeepContentFieldProps) {
         <div role="alert">
           <MessageBar intent="warning">
             <MessageBarBody>
-              {i18n.t("keepTooLarge", {
+              {i18n.t(info?.whole === "eml" ? "keepTooLargeEml" : "keepTooLarge", {
                 size: formatSize(i18n, check.totalBytes),
                 limit: formatSize(i18n, check.limitBytes),
               })}

@@ -1,5 +1,6 @@
 // The entries view's filter controls as text, and the EntryFilter / DeleteCanceledFilter they stand for. Date
-// inputs give "YYYY-MM-DD" (a bare date: the whole UTC day, see statistics.ts); anything else is left out.
+// inputs give "YYYY-MM-DD": the whole day where the user is (rows show local times), sent to the store as the
+// instants it starts and ends at; anything else is left out.
 import type { DeleteCanceledFilter, EntryFilter, EntryScope } from "../../domain/ports";
 import type { InteractionLogEntry, Contact } from "../../domain/types";
 
@@ -22,11 +23,35 @@ export const EMPTY_FILTER: FilterValues = {
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string) => BARE_DATE.test(s) && Number.isFinite(Date.parse(s));
 
+function localDay(s: string, offsetDays: number): Date {
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const day = new Date(y, m - 1, d + offsetDays);
+  // Years below 100 would be read as 19xx by the constructor.
+  day.setFullYear(y, m - 1, d + offsetDays);
+  return day;
+}
+
+/** The first instant of the user's local day. */
+export function localDayStart(s: string): string {
+  return localDay(s, 0).toISOString();
+}
+
+/** The last millisecond of the user's local day (a day of 23 or 25 hours included). */
+export function localDayEnd(s: string): string {
+  return new Date(localDay(s, 1).getTime() - 1).toISOString();
+}
+
+function dateBounds(v: { from: string; to: string }): { from?: string; to?: string } {
+  return {
+    ...(validDate(v.from) ? { from: localDayStart(v.from) } : {}),
+    ...(validDate(v.to) ? { to: localDayEnd(v.to) } : {}),
+  };
+}
+
 export function toEntryFilter(scope: EntryScope, v: FilterValues): EntryFilter {
   return {
     scope,
-    ...(validDate(v.from) ? { from: v.from } : {}),
-    ...(validDate(v.to) ? { to: v.to } : {}),
+    ...dateBounds(v),
     ...(v.groupCode ? { groupCode: v.groupCode } : {}),
     ...(v.templateCode ? { templateCode: v.templateCode } : {}),
     ...(v.includeCanceled ? { includeCanceled: true } : {}),
@@ -49,8 +74,7 @@ export function toDeleteFilter(v: DeleteFilterValues): DeleteCanceledFilter {
   const company = v.withPersonsOf && no.toUpperCase() === v.withPersonsOf.trim().toUpperCase();
   return {
     ...(no ? (company ? { companyNo: no } : { contactNo: no }) : {}),
-    ...(validDate(v.from) ? { from: v.from } : {}),
-    ...(validDate(v.to) ? { to: v.to } : {}),
+    ...dateBounds(v),
     ...(v.groupCode ? { groupCode: v.groupCode } : {}),
     ...(v.templateCode ? { templateCode: v.templateCode } : {}),
   };

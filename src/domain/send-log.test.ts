@@ -236,6 +236,16 @@ describe("send-time contacts for an address that matches several contacts", () =
     expect(sendTimeContacts(logged, { "alex@adatum.example": "CT000002" })).toEqual([]);
   });
 
+  it("matches a candidate whose stored number has spaces, and survives a match without candidates", () => {
+    const spaced = { ...adatumEu, contactNo: " CT000002 " };
+    const ctx = context({
+      matches: [{ ...match("alex@adatum.example", "ambiguous"), candidates: [spaced] }],
+    });
+    expect(sendTimeContacts(ctx, { "alex@adatum.example": "CT000002" })).toEqual([spaced]);
+    const bare = context({ matches: [match("alex@adatum.example", "ambiguous")] });
+    expect(sendTimeContacts(bare, { "alex@adatum.example": "CT000002" })).toEqual([]);
+  });
+
   it("passes the choices through sendTimeLogRequest", () => {
     const ctx = context({ matches: [ambiguous("alex@adatum.example")] });
     expect(sendTimeLogRequest(ctx, user, now)).toEqual({ nothing: "noContacts" });
@@ -256,6 +266,10 @@ describe("choicesFor", () => {
     expect(choicesFor(c, { "alex@adatum.example": "CT000002", "kim@trey.example": "CT000007" })).toEqual({
       "alex@adatum.example": "CT000002",
     });
-    expect(choicesFor(c, {})).toEqual({});
+    expect(choicesFor(c, {})).toStrictEqual({});
+    // An address without a choice, and a blank address, add no key at all.
+    const blank = mail({ participants: [{ role: "to", displayName: "?", address: " " }] });
+    expect(choicesFor(blank, { "": "CT000001" })).toStrictEqual({});
+    expect(choicesFor(c, { "kim@trey.example": "CT000007" })).toStrictEqual({});
   });
 });

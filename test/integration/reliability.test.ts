@@ -138,3 +138,32 @@ describe("issue 12 against the emulator", () => {
     expect(await storeFor(emu.url).checkLists()).toEqual([]);
   });
 });
+
+describe("the list check on a hand-built site with only some of the lists", () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it("still names the entries list's DedupeKey without unique values when Logged Segments does not exist", async () => {
+    const client = createGraphClient({
+      baseUrl: normalizeBaseUrl(emu.url),
+      authProvider: new DevTokenProvider(USER.emailAddress),
+    });
+    const site = new SharePointSite(client, DEFAULT_EMULATOR_SITE_URL);
+    const siteId = await site.siteId();
+    // Built by hand: the entries list with an indexed, not unique DedupeKey, and no Logged Segments list at all.
+    await site.manage(`/sites/${siteId}/lists`).post({
+      displayName: "Interaction Log Entries",
+      list: { template: "genericList" },
+      columns: [{ name: "DedupeKey", text: {}, indexed: true }],
+    });
+    const warnings = await storeFor(emu.url).checkLists();
+    expect(warnings).toEqual([
+      { list: "Interaction Log Entries", column: "DedupeKey", problem: "notUnique" },
+    ]);
+  });
+});

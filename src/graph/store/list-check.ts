@@ -18,11 +18,12 @@ const CHECKED = ["entries", "segments"] as const;
 
 export async function checkDedupeKeys(core: StoreCore): Promise<ListWarning[]> {
   const site = core.deps.site;
+  // No `list` on the steps: a missing list must not turn the whole check into "not provisioned" and hide what the
+  // other list says (missing lists are reported by the item itself, and set up in emulator mode).
   const steps: BatchStep[] = CHECKED.map((key) => ({
     id: key,
     method: "GET",
     url: `${site.itemsUrl(key).replace(/\/items$/, "")}/columns?$select=name,enforceUniqueValues,indexed`,
-    list: LIST_NAMES[key],
   }));
   let answers;
   try {

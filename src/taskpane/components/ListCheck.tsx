@@ -35,6 +35,11 @@ export function ListCheck({ store, started, report, ...actions }: ListCheckProps
     };
   }, [started, store]);
 
+  // A set-up run answers the check anew: once its report is dismissed, what it could not fix is what stays.
+  useEffect(() => {
+    if (report) setWarnings(report.listWarnings);
+  }, [report]);
+
   if (!warnings.length && !report) return null;
   return (
     <Suspense fallback={null}>

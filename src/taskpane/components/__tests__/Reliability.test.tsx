@@ -59,6 +59,43 @@ describe("the lists' DedupeKey", () => {
     expect(report).toHaveTextContent(/The list has duplicate values/);
   });
 
+  it("after set-up, dismissing its report leaves only the warnings set-up could not fix", async () => {
+    const store = new FakeStore();
+    store.listWarnings = [
+      { list: "Interaction Log Entries", column: "DedupeKey", problem: "notUnique" },
+      { list: "Logged Segments", column: "DedupeKey", problem: "notUnique" },
+    ];
+    store.provisionReport = {
+      createdLists: [],
+      addedColumns: [],
+      indexedColumns: [],
+      listWarnings: [
+        { list: "Logged Segments", column: "DedupeKey", problem: "notUnique", detail: "Duplicates" },
+      ],
+    };
+    renderPane(mailFromJane(), { store });
+    const warning = await screen.findByTestId("list-warnings", {}, { timeout: 5000 });
+    fireEvent.click(within(warning).getByRole("button", { name: "Set up SharePoint lists" }));
+    const report = await screen.findByTestId("provision-report", {}, { timeout: 5000 });
+    fireEvent.click(within(report).getByRole("button", { name: "Dismiss" }));
+    const after = await screen.findByTestId("list-warnings");
+    expect(after).toHaveTextContent(/Logged Segments/);
+    expect(after).not.toHaveTextContent(/Interaction Log Entries/);
+    expect(store.callsOf("checkLists")).toHaveLength(1);
+  });
+
+  it("after a set-up that fixed everything, dismissing its report leaves no warning", async () => {
+    const store = new FakeStore();
+    store.listWarnings = [{ list: "Interaction Log Entries", column: "DedupeKey", problem: "notUnique" }];
+    renderPane(mailFromJane(), { store });
+    const warning = await screen.findByTestId("list-warnings", {}, { timeout: 5000 });
+    fireEvent.click(within(warning).getByRole("button", { name: "Set up SharePoint lists" }));
+    const report = await screen.findByTestId("provision-report", {}, { timeout: 5000 });
+    fireEvent.click(within(report).getByRole("button", { name: "Dismiss" }));
+    await waitFor(() => expect(screen.queryByTestId("provision-report")).toBeNull());
+    expect(screen.queryByTestId("list-warnings")).toBeNull();
+  });
+
   it("speaks Dutch too", async () => {
     const store = new FakeStore();
     store.listWarnings = [{ list: "Logged Segments", column: "DedupeKey", problem: "missing" }];

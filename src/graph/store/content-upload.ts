@@ -10,8 +10,16 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from "../request-deadline";
 export const RANGE_UNIT = 320 * 1024;
 /** 16 × 320 KiB = 5 MiB per range by default. */
 export const DEFAULT_RANGE_BYTES = 16 * RANGE_UNIT;
-/** At or below this a file goes in one simple PUT (Graph recommends sessions above 4 MB). */
-export const SIMPLE_UPLOAD_MAX = 4 * 1024 * 1024;
+/**
+ * At or below this a file goes in one simple PUT (Graph allows up to 4 MB); larger files go through a session,
+ * whose ranges get time by their size (a simple PUT has the client's fixed deadline, which a slow link would miss).
+ */
+export const SIMPLE_UPLOAD_MAX = 1024 * 1024;
+/**
+ * The slowest upload a range must survive: each range's deadline is the request deadline plus the time its bytes
+ * take at this rate (64 KiB/s, about 0.5 Mbit/s): a 5 MiB range gets 110 s, a stalled one still ends.
+ */
+export const MIN_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
 
 export interface SessionUploadOptions {
   fetch?: typeof fetch;
@@ -55,8 +63,10 @@ export async function uploadInSession(
   let offset = 0;
   let resumes = 0;
 
-  const call = (init: RequestInit) => {
-    const deadline = AbortSignal.timeout(timeoutMs);
+  const call = (init: RequestInit, bodyBytes = 0) => {
+    const deadline = AbortSignal.timeout(
+      timeoutMs + Math.ceil((bodyBytes / MIN_UPLOAD_BYTES_PER_SECOND) * 1000),
+    );
     const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
     // No Authorization header: the upload URL carries its own credential.
     return doFetch(uploadUrl, { ...init, signal });
@@ -85,11 +95,14 @@ export async function uploadInSession(
     const end = Math.min(offset + range, total);
     let res: Response;
     try {
-      res = await call({
-        method: "PUT",
-        headers: { "Content-Range": `bytes ${offset}-${end - 1}/${total}` },
-        body: new Blob([bytes.subarray(offset, end) as BlobPart]),
-      });
+      res = await call(
+        {
+          method: "PUT",
+          headers: { "Content-Range": `bytes ${offset}-${end - 1}/${total}` },
+          body: new Blob([bytes.subarray(offset, end) as BlobPart]),
+        },
+        end - offset,
+      );
     } catch (e) {
       await resume((e as Error).message || "connection lost");
       continue;

@@ -23,7 +23,7 @@ function slowSession(ms: number) {
         record.aborted = true;
         reject(new DOMException("The operation was aborted", "AbortError"));
       });
-    })) as unknown as typeof fetch;
+    })) as unknown as typeof globalThis.fetch;
   return { fetch, seen };
 }
 

@@ -309,6 +309,45 @@ describe("keeping the mail in Interaction Documents", () => {
     expect(entry!.documentUrl).toBeUndefined();
   });
 
+  it("never replaces a kept file with a different one of the same name: the newer is kept beside it", async () => {
+    const source = "<same-name-1@fabrikam.example>";
+    const first = await log(source, [person(9)]);
+    const one = await keeper().keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [{ name: "offer.pdf", bytes: bytes(1000, 3) }],
+      entryIds: first,
+    });
+    expect(one.uploaded).toEqual(["offer.pdf"]);
+    // A later log of the same mail keeps the other attachment that carries the same name.
+    const second = await log(source, [person(10)]);
+    const two = await keeper().keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [{ name: "offer.pdf", bytes: bytes(2000, 4) }],
+      entryIds: second,
+    });
+    expect(two.uploaded).toEqual(["offer (2).pdf"]);
+    const folder = (await docs.folder(contentFolderName(source)))!;
+    const children = await docs.children(folder.id);
+    expect(children.map((c) => [c.name, c.size]).sort()).toEqual([
+      ["offer (2).pdf", 2000],
+      ["offer.pdf", 1000],
+    ]);
+    // The same file again is found, not uploaded a second time.
+    const three = await keeper().keep({
+      sourceId: source,
+      choice: "full",
+      plainBody: BODY,
+      files: [{ name: "offer.pdf", bytes: bytes(1000, 3) }],
+      entryIds: first,
+    });
+    expect(three.uploaded).toEqual([]);
+    expect(three.reused).toEqual(["offer.pdf"]);
+  });
+
   it("a delete run stopped part-way still removes the content of the entries it deleted", async () => {
     // Kept content first (the oldest item: in the run's first $batch), then 21 more canceled entries of the contact.
     const source = "<stopped-1@fabrikam.example>";

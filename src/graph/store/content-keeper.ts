@@ -103,11 +103,22 @@ export class ContentKeeper {
 
   private async upload(folder: DriveItem, files: KeptFile[], result: KeepContentResult): Promise<void> {
     const have = new Map((await this.docs.children(folder.id)).map((c) => [c.name.toLowerCase(), c.size]));
-    const todo = files.filter((f) => {
-      if (have.get(f.name.toLowerCase()) !== f.bytes.length) return true;
-      result.reused.push(f.name);
-      return false;
-    });
+    const taken = new Set([...have.keys(), ...files.map((f) => f.name.toLowerCase())]);
+    const todo: KeptFile[] = [];
+    for (const f of files) {
+      const size = have.get(f.name.toLowerCase());
+      if (size === f.bytes.length) {
+        result.reused.push(f.name);
+        continue;
+      }
+      // Another file of that name is kept already (another log of the same mail kept a different attachment
+      // under it): never replace it, keep this one beside it.
+      if (size !== undefined) {
+        const name = numbered(f.name, taken);
+        taken.add(name.toLowerCase());
+        todo.push({ name, bytes: f.bytes });
+      } else todo.push(f);
+    }
     const total = todo.reduce((n, f) => n + f.bytes.length, 0);
     let done = 0;
     for (const f of todo) {
@@ -140,13 +151,18 @@ export class ContentKeeper {
 function uniqueNames(files: readonly KeptFile[]): KeptFile[] {
   const seen = new Set<string>();
   return files.map((f) => {
-    const base = safeFileName(f.name);
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) {
-      const dot = base.lastIndexOf(".");
-      name = dot > 0 ? `${base.slice(0, dot)} (${n})${base.slice(dot)}` : `${base} (${n})`;
-    }
+    const name = numbered(safeFileName(f.name), seen);
     seen.add(name.toLowerCase());
     return { name, bytes: f.bytes };
   });
+}
+
+/** `base` itself when free, else "a (2).pdf", "a (3).pdf", … (`taken` in lower case). */
+function numbered(base: string, taken: ReadonlySet<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const dot = base.lastIndexOf(".");
+    name = dot > 0 ? `${base.slice(0, dot)} (${n})${base.slice(dot)}` : `${base} (${n})`;
+  }
+  return name;
 }

@@ -26,6 +26,8 @@ export function createMeetingUidResolver(
     baseUrl: normalizeBaseUrl(config.graphBaseUrl),
     authProvider,
     retry: { maxRetries: 0 },
+    // The same deadline as every other request (ILO_REQUEST_TIMEOUT_SECONDS).
+    ...(config.requestTimeoutMs !== undefined ? { timeoutMs: config.requestTimeoutMs } : {}),
   });
   const cache = new Map<string, Promise<string | undefined>>();
   return (restId) => {

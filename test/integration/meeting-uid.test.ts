@@ -30,6 +30,21 @@ it("answers 404 for an event that is not in the caller's mailbox", async () => {
   await expect(stranger(calendar[0]!.itemId)).rejects.toMatchObject({ statusCode: 404 });
 });
 
+it("gives up at the configured request deadline (ILO_REQUEST_TIMEOUT_SECONDS) when Graph does not answer", async () => {
+  await emu.setFaults({ slowRate: 1, slowMs: 5_000, paths: ["/me/**"] });
+  try {
+    const resolve = createMeetingUidResolver({
+      config: { ...emulatorConfig(emu.url), requestTimeoutMs: 300 },
+      user: USER,
+    });
+    const started = Date.now();
+    await expect(resolve(calendar[1]!.itemId)).rejects.toBeDefined();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  } finally {
+    await emu.setFaults({});
+  }
+});
+
 describe("meetings the workbench saves and sends (POST /_emulator/events)", () => {
   let own: RunningEmulator;
   beforeAll(async () => {

@@ -124,7 +124,7 @@ export class GraphInteractionStore implements InteractionStorePort {
         p.change
           ? entriesLater().then(({ replayChange }) => replayChange(this.coreForRun(run), p.change!))
           : p.content
-            ? this.replayContent(this.coreForRun(run), p.content)
+            ? this.replayContent(this.coreForRun(run), p.content, run.signal)
             : this.replayLog(p, run),
       options,
     );
@@ -167,15 +167,19 @@ export class GraphInteractionStore implements InteractionStorePort {
     const done = result.results.every((r) => r.status === "logged" || r.status === "alreadyLogged");
     if (!p.keepAfter || !done) return result;
     try {
-      await this.replayContent(this.coreForRun(run), p.keepAfter);
+      await this.replayContent(this.coreForRun(run), p.keepAfter, run.signal);
     } catch (e) {
       await this.outbox.enqueue(p.request, this.core.newId(), toStoreError(e), undefined, p.keepAfter);
     }
     return result;
   }
 
-  private async replayContent(core: StoreCore, request: KeepContentRequest): Promise<LogResult> {
-    await (await contentLater()).keepContent(core, core.deps.content ?? {}, request);
+  private async replayContent(
+    core: StoreCore,
+    request: KeepContentRequest,
+    signal: AbortSignal,
+  ): Promise<LogResult> {
+    await (await contentLater()).keepContent(core, core.deps.content ?? {}, request, undefined, signal);
     return { results: [] };
   }
 

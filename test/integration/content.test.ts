@@ -15,6 +15,8 @@ import { entriesBySource, entriesRepository } from "../../src/graph/repositories
 import { SharePointSite } from "../../src/graph/site";
 import { ContentKeeper, type ContentKeeperOptions } from "../../src/graph/store/content-keeper";
 import { RANGE_UNIT } from "../../src/graph/store/content-upload";
+import { keepContent } from "../../src/graph/store/content-later";
+import type { StoreCore } from "../../src/graph/store/store-core";
 import { emulatorConfig, startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 const OWNER = { displayName: USER.displayName, address: USER.emailAddress };
@@ -307,6 +309,32 @@ describe("keeping the mail in Interaction Documents", () => {
     expect(await docs.folder(contentFolderName(source))).toBeUndefined();
     const [entry] = await entriesOf(source);
     expect(entry!.documentUrl).toBeUndefined();
+  });
+
+  it("an outbox run's signal reaches the uploads: once the run is aborted, no range is sent", async () => {
+    const source = "<aborted-run-1@fabrikam.example>";
+    const ids = await log(source, [person(11)]);
+    const run = new AbortController();
+    run.abort();
+    const core = { deps: { site } } as unknown as StoreCore;
+    await expect(
+      keepContent(
+        core,
+        {},
+        {
+          sourceId: source,
+          choice: "full",
+          plainBody: BODY,
+          files: [{ name: "video.mp4", bytes: bytes(2 * 1024 * 1024, 6) }],
+          entryIds: ids,
+        },
+        undefined,
+        run.signal,
+      ),
+    ).rejects.toMatchObject({ details: { code: "aborted" } });
+    const folder = await docs.folder(contentFolderName(source));
+    const files = folder ? await docs.children(folder.id) : [];
+    expect(files.map((f) => f.name)).not.toContain("video.mp4");
   });
 
   it("never replaces a kept file with a different one of the same name: the newer is kept beside it", async () => {

@@ -19,8 +19,11 @@ export function keepContent(
   settings: ContentSettings,
   request: KeepContentRequest,
   onProgress?: (sent: number, total: number) => void,
+  /** An outbox run's signal: its uploads stop when the run is aborted (its deadline), like its Graph requests. */
+  signal?: AbortSignal,
 ): Promise<KeepContentResult> {
   const keeper = new ContentKeeper({
+    ...(signal ? { signal } : {}),
     site: core.deps.site,
     ...(settings.cap ? { cap: settings.cap } : {}),
     ...(settings.limitBytes ? { limitBytes: settings.limitBytes } : {}),

@@ -5,7 +5,7 @@ import { act, renderHook } from "@testing-library/react";
 import { StoreError } from "../../domain/errors";
 import { FakeStore, gate } from "../test-support/fake-store";
 import { queuedForJane } from "../test-support/fixtures";
-import { OUTBOX_RETRY_MS, usePendingLogs, type PendingOptions } from "./usePendingLogs";
+import { OUTBOX_RETRY_MS, PANE_RUN_DEADLINE_MS, usePendingLogs, type PendingOptions } from "./usePendingLogs";
 
 function setup(store: FakeStore, options: Partial<PendingOptions> = {}) {
   return renderHook((props: PendingOptions) => usePendingLogs(store, 0, props), {
@@ -92,4 +92,27 @@ it("counts the logs waiting under another account, and never sends them", async 
   await settle();
   expect(result.current.elsewhere).toBe(3);
   expect(result.current.count).toBe(0);
+});
+
+it("gives up a run the store never ends after the pane's own deadline: Send now starts a new run", async () => {
+  const store = new FakeStore();
+  store.pending = [queuedForJane("a", "p1")];
+  store.flushGate = gate(); // never opened: this store's run never settles
+  const { result } = setup(store);
+  await settle();
+  expect(result.current.sending).toBe(true);
+  await tick(PANE_RUN_DEADLINE_MS - 1);
+  expect(result.current.sending).toBe(true);
+  await tick(1);
+  expect(result.current.sending).toBe(false);
+  expect(result.current.error).toMatchObject({ kind: "offline", details: { code: "timeout" } });
+
+  // Send now is not joined to the stuck run: it starts one of its own, which sends.
+  store.flushGate = undefined;
+  const before = store.callsOf("flushPending").length;
+  await act(async () => {
+    await result.current.sendNow();
+  });
+  expect(store.callsOf("flushPending").length).toBe(before + 1);
+  expect(store.pending).toEqual([]);
 });

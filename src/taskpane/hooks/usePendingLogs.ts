@@ -6,12 +6,17 @@
 // silent sign-in only; when sign-in needs the user, the pane says so and waits for the click (Send now).
 // Logs of other accounts on this device are only counted.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { needsInteractiveSignIn, type StoreError } from "../../domain/errors";
+import { needsInteractiveSignIn, StoreError } from "../../domain/errors";
 import type { InteractionStorePort, PendingLog } from "../../domain/ports";
 import { asStoreError } from "../model/store-error";
 
 /** How often pending logs are retried while the pane is open. */
 export const OUTBOX_RETRY_MS = 60_000;
+/**
+ * The pane's own limit on one run, well above the store's (2 minutes for the send queue's drain, then 2 for the
+ * outbox): a run still not over is given up, so Send now is never joined to it forever.
+ */
+export const PANE_RUN_DEADLINE_MS = 270_000;
 
 export interface PendingOptions {
   /** Becomes true once the pane has finished its first item load; the outbox is then sent once. */
@@ -115,8 +120,22 @@ export function usePendingLogs(
         setSending(true);
         setError(undefined);
         try {
-          // The user's click may sign in interactively; automatic runs may not.
-          const sent = await store.flushPending(includeFailed ? { includeFailed } : { background: true });
+          // The user's click may sign in interactively; automatic runs may not. The store gives its runs a deadline;
+          // this one is the pane's own, should a store never answer: Send now must never join a run forever.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const tooLong = new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () =>
+                reject(
+                  new StoreError("offline", "Sending the pending logs took too long", { code: "timeout" }),
+                ),
+              PANE_RUN_DEADLINE_MS,
+            );
+          });
+          const sent = await Promise.race([
+            store.flushPending(includeFailed ? { includeFailed } : { background: true }),
+            tooLong,
+          ]).finally(() => clearTimeout(timer));
           if (mounted.current) {
             setLastSent(sent);
             setSignInNeeded(false);

@@ -14,6 +14,7 @@ import { sendTimeLogRequest, type SendLogIntent } from "../domain/send-log";
 import type { Correspondence } from "../domain/types";
 import { isTransient, toStoreError } from "./errors";
 import type { OutboxClaims } from "./outbox-claims";
+import type { RunProgress } from "./run-deadline";
 import type { SendLogQueue } from "./send-queue";
 import type { ReplayContext } from "./store/outbox-replay";
 
@@ -42,7 +43,7 @@ type Outcome = "sent" | "next" | "stop" | { signIn: StoreError };
 export async function drainQueues(
   deps: DrainDeps,
   run: ReplayContext,
-  progress: { sent: number },
+  progress: RunProgress,
 ): Promise<number> {
   let signIn: StoreError | undefined;
   outer: for (const { queue, claims } of deps.queues) {

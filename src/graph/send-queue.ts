@@ -8,6 +8,7 @@ import type { MatchingPolicy } from "../domain/matching";
 import type { FlushOptions, InteractionStorePort, LogRequest, LogResult, PendingLog } from "../domain/ports";
 import type { KeyValueStore, SendLogAdopter, SendLogIntent } from "../domain/send-log";
 import type { LockManagerLike } from "./outbox-claims";
+import { runWithDeadline } from "./run-deadline";
 import { claimsFor, holdWithin, hostLocks } from "./send-queue-claims";
 import { drainQueues, type ClaimedQueue, type DrainDeps, type DrainRun } from "./send-queue-drain";
 import type { ReplayContext } from "./store/outbox-replay";
@@ -201,22 +202,11 @@ export function withSendQueue<S extends DrainableStore>(
         throw e;
       });
     }
-    const controller = new AbortController();
-    const progress = { sent: 0 };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<number>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort(
-          new StoreError("offline", "Writing the kept logs took too long", { code: "timeout" }),
-        );
-        resolve(progress.sent);
-      }, deadline);
-    });
-    const work = drainQueues(deps, { background, signal: controller.signal }, progress);
     const run: Drain = {
       background,
-      promise: Promise.race([work, timedOut]).finally(() => {
-        clearTimeout(timer);
+      promise: runWithDeadline(deadline, "Writing the kept logs took too long", (signal, progress) =>
+        drainQueues(deps, { background, signal }, progress),
+      ).finally(() => {
         if (current === run) current = undefined;
       }),
     };

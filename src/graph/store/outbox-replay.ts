@@ -19,6 +19,7 @@ import type {
 } from "../../domain/ports";
 import { isTransient, toStoreError } from "../errors";
 import type { OutboxStorage } from "../outbox";
+import { runWithDeadline, type RunProgress } from "../run-deadline";
 
 export interface ReplayContext {
   /** Aborted when the run times out: nothing may be sent after that. */
@@ -122,28 +123,11 @@ export class OutboxReplay {
         () => this.flush(replay, options),
       );
     }
-    const controller = new AbortController();
-    const progress = { sent: 0 };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<number>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort(
-          new StoreError("offline", "Sending the pending logs took too long", { code: "timeout" }),
-        );
-        resolve(progress.sent);
-      }, this.deadline);
-    });
-    const work = this.flushOnce(
-      replay,
-      includeFailed,
-      options.background === true,
-      controller.signal,
-      progress,
-    );
     const run: Run = {
       includeFailed,
-      promise: Promise.race([work, timedOut]).finally(() => {
-        clearTimeout(timer);
+      promise: runWithDeadline(this.deadline, "Sending the pending logs took too long", (signal, progress) =>
+        this.flushOnce(replay, includeFailed, options.background === true, signal, progress),
+      ).finally(() => {
         if (this.run === run) this.run = undefined;
       }),
     };
@@ -179,7 +163,7 @@ export class OutboxReplay {
     includeFailed: boolean,
     background: boolean,
     signal: AbortSignal,
-    progress: { sent: number },
+    progress: RunProgress,
   ): Promise<number> {
     let signIn: StoreError | undefined;
     for (const listed of await this.pending()) {

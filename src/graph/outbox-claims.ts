@@ -52,6 +52,39 @@ export class LocalClaims implements OutboxClaims {
   }
 }
 
+/** The steps of a claim kept as a record with an expiry (one token per holder). */
+export interface RecordClaimSteps {
+  /** Takes the claim for `token`; false when another live claim holds it. */
+  take(token: string): Promise<boolean>;
+  /** Extends the claim while `token` still holds it. */
+  renew(token: string): Promise<unknown>;
+  release(token: string): Promise<unknown>;
+}
+
+/**
+ * What every record-based claim does around `fn`: take the claim (polling while `wait`), renew it every third of
+ * its life while `fn` runs, release it after (a pane that dies stops renewing: the claim expires).
+ */
+export async function holdRecordClaim<T>(
+  steps: RecordClaimSteps,
+  timing: { ttlMs: number; pollMs: number },
+  wait: boolean,
+  fn: () => Promise<T>,
+): Promise<T | undefined> {
+  const token = globalThis.crypto.randomUUID();
+  while (!(await steps.take(token))) {
+    if (!wait) return undefined;
+    await new Promise((r) => setTimeout(r, timing.pollMs));
+  }
+  const renew = setInterval(() => void steps.renew(token).catch(() => undefined), timing.ttlMs / 3);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(renew);
+    await steps.release(token).catch(() => undefined);
+  }
+}
+
 interface ClaimRecord {
   id: string;
   token: string;
@@ -81,19 +114,14 @@ export class IdbClaims implements OutboxClaims {
     this.now = options.now ?? Date.now;
   }
 
-  async hold<T>(id: string, wait: boolean, fn: () => Promise<T>): Promise<T | undefined> {
-    const token = globalThis.crypto.randomUUID();
-    while (!(await this.tryClaim(id, token))) {
-      if (!wait) return undefined;
-      await new Promise((r) => setTimeout(r, this.poll));
-    }
-    const renew = setInterval(() => void this.tryClaim(id, token).catch(() => undefined), this.ttl / 3);
-    try {
-      return await fn();
-    } finally {
-      clearInterval(renew);
-      await this.release(id, token).catch(() => undefined);
-    }
+  hold<T>(id: string, wait: boolean, fn: () => Promise<T>): Promise<T | undefined> {
+    // Taking again is renewing: one transaction either way.
+    const steps = {
+      take: (token: string) => this.tryClaim(id, token),
+      renew: (token: string) => this.tryClaim(id, token),
+      release: (token: string) => this.release(id, token),
+    };
+    return holdRecordClaim(steps, { ttlMs: this.ttl, pollMs: this.poll }, wait, fn);
   }
 
   /** Takes (or renews) the claim in one transaction; false when another live claim holds it. */

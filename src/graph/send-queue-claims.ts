@@ -5,7 +5,7 @@
 // a short pause: two panes racing for it both see the one that won. Should both still write, the log's DedupeKeys
 // keep it to one entry per contact; the claim's job is that one pane at a time writes and that a discard wins.
 import type { KeyValueStore } from "../domain/send-log";
-import { WebLocksClaims, type LockManagerLike, type OutboxClaims } from "./outbox-claims";
+import { holdRecordClaim, WebLocksClaims, type LockManagerLike, type OutboxClaims } from "./outbox-claims";
 
 const CLAIM_PREFIX = "ilo-send-log-claim:";
 const LOCK_PREFIX = "ilo-send-log:";
@@ -39,19 +39,13 @@ export class KvClaims implements OutboxClaims {
     this.now = options.now ?? Date.now;
   }
 
-  async hold<T>(id: string, wait: boolean, fn: () => Promise<T>): Promise<T | undefined> {
-    const token = globalThis.crypto.randomUUID();
-    while (!(await this.tryClaim(id, token))) {
-      if (!wait) return undefined;
-      await sleep(50);
-    }
-    const renew = setInterval(() => void this.renew(id, token).catch(() => undefined), this.ttl / 3);
-    try {
-      return await fn();
-    } finally {
-      clearInterval(renew);
-      await this.release(id, token).catch(() => undefined);
-    }
+  hold<T>(id: string, wait: boolean, fn: () => Promise<T>): Promise<T | undefined> {
+    const steps = {
+      take: (token: string) => this.tryClaim(id, token),
+      renew: (token: string) => this.renew(id, token),
+      release: (token: string) => this.release(id, token),
+    };
+    return holdRecordClaim(steps, { ttlMs: this.ttl, pollMs: 50 }, wait, fn);
   }
 
   private async read(id: string): Promise<ClaimRecord | undefined> {

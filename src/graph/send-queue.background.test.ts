@@ -3,55 +3,11 @@
 // "interactionRequired" so the pane can ask; no sign-in window opens without the user's click.
 import "fake-indexeddb/auto";
 import { StoreError } from "../domain/errors";
-import type { KeyValueStore, SendLogIntent } from "../domain/send-log";
-import type { AccessToken, TokenClient, TokenRequest } from "./auth/token-client";
-import { TokenLadder } from "./auth/token-ladder";
+import type { SendLogIntent } from "../domain/send-log";
+import { ladderThatNeedsTheUser, TENANT_CONFIG, USER } from "./test-support/signin-fakes";
 import { createInteractionStore } from "./index";
 import { MemoryOutbox } from "./outbox";
-import { SendLogQueue, withSendQueue } from "./send-queue";
-
-const USER = { displayName: "Anna", emailAddress: "anna@contoso.com" };
-const CONFIG = {
-  mode: "tenant" as const,
-  graphBaseUrl: "https://graph.microsoft.com",
-  siteUrl: "https://contoso.sharepoint.com/sites/crm",
-  clientId: "11111111-2222-3333-4444-555555555555",
-  authority: "https://login.microsoftonline.com/organizations",
-  ownDomains: [],
-  neverLog: [],
-};
-
-const needsUser = Object.assign(new Error("AADSTS50058: silent sign-in failed"), {
-  name: "InteractionRequiredAuthError",
-  errorCode: "login_required",
-});
-
-class Recorder implements TokenClient {
-  silent = 0;
-  interactive = 0;
-  async acquireSilent(_r: TokenRequest): Promise<AccessToken> {
-    this.silent++;
-    throw needsUser;
-  }
-  async acquireInteractive(r: TokenRequest): Promise<AccessToken> {
-    this.interactive++;
-    throw Object.assign(new Error("user cancelled"), {
-      name: "BrowserAuthError",
-      errorCode: "user_cancelled",
-      r,
-    });
-  }
-}
-
-function memoryKv(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    getItem: async (k) => map.get(k) ?? null,
-    setItem: async (k, v) => void map.set(k, v),
-    removeItem: async (k) => void map.delete(k),
-    getKeys: async () => [...map.keys()],
-  };
-}
+import { SendLogQueue, withSendQueue, MemoryKeyValue } from "./send-queue";
 
 const kept: SendLogIntent = {
   id: "5b2c1d0e-1111-4222-8333-444455556666",
@@ -79,18 +35,11 @@ afterEach(() => void (globalThis.fetch = realFetch));
 it("an automatic flush drains kept send-time logs with silent sign-in only and asks instead of opening a window", async () => {
   let fetched = 0;
   globalThis.fetch = (async () => (fetched++, new Response("{}", { status: 500 }))) as typeof fetch;
-  const msal = new Recorder();
-  const dialog = new Recorder();
-  const authProvider = new TokenLadder({
-    msal: async () => msal,
-    dialog,
-    naa: true,
-    loginHint: USER.emailAddress,
-  });
-  const queue = new SendLogQueue(memoryKv());
+  const { msal, dialog, authProvider } = ladderThatNeedsTheUser();
+  const queue = new SendLogQueue(new MemoryKeyValue());
   await queue.put(kept);
   const store = withSendQueue(
-    createInteractionStore({ config: CONFIG, user: USER, authProvider, outbox: new MemoryOutbox() }),
+    createInteractionStore({ config: TENANT_CONFIG, user: USER, authProvider, outbox: new MemoryOutbox() }),
     {
       queues: [queue],
       policy: { ownDomains: ["contoso.com"], neverLog: [] },

@@ -4,26 +4,21 @@
 // one pane at a time writes it and a discard is never undone by another pane's failed attempt.
 import { StoreError } from "../domain/errors";
 import type { ItemContext, LogRequest, LogResult } from "../domain/ports";
-import type { KeyValueStore, SendLogIntent } from "../domain/send-log";
+import type { SendLogIntent } from "../domain/send-log";
 import type { Correspondence, UserProfile } from "../domain/types";
 import { JANE, mailFromJane, SETUP, TEMPLATES, USER } from "../taskpane/test-support/fixtures";
 import type { LockManagerLike } from "./outbox-claims";
-import { SendLogQueue, withSendQueue, type DrainableStore, type DrainRun } from "./send-queue";
+import {
+  SendLogQueue,
+  withSendQueue,
+  type DrainableStore,
+  type DrainRun,
+  MemoryKeyValue,
+} from "./send-queue";
 import { KvClaims } from "./send-queue-claims";
 
 const POLICY = { ownDomains: ["contoso.com"], neverLog: [] };
 const ROBIN: UserProfile = { displayName: "Robin", emailAddress: "robin@contoso.com" };
-
-function memoryKv(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: async (k) => map.get(k) ?? null,
-    setItem: async (k, v) => void map.set(k, v),
-    removeItem: async (k) => void map.delete(k),
-    getKeys: async () => [...map.keys()],
-  };
-}
 
 function intent(id: string, user: UserProfile = USER): SendLogIntent {
   return {
@@ -103,7 +98,7 @@ async function until(ready: () => boolean): Promise<void> {
 
 describe("scoped to the pane's user", () => {
   it("drains, lists and discards only the pane's user's intents; another user's are only counted", async () => {
-    const kv = memoryKv();
+    const kv = new MemoryKeyValue();
     const queue = new SendLogQueue(kv);
     await queue.put(intent("mine-1"));
     await queue.put(intent("robin-1", ROBIN));
@@ -131,7 +126,7 @@ describe("scoped to the pane's user", () => {
   });
 
   it("without a user (tools, tests) every intent is the pane's, as before", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("mine-1"));
     await queue.put(intent("robin-1", ROBIN));
     const fake = new FakeStore();
@@ -144,7 +139,7 @@ describe("scoped to the pane's user", () => {
 
 describe("a run has a deadline", () => {
   it("a hung drain is given up after runDeadlineMs: the flush resolves, Discard and the next flush work", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("stuck-1"));
     const fake = new FakeStore();
     const hang = gate();
@@ -170,7 +165,7 @@ describe("a run has a deadline", () => {
   });
 
   it("a discard during a hung drain waits no longer than the deadline", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("stuck-2"));
     const fake = new FakeStore();
     fake.loadItemContext = () => new Promise<ItemContext>(() => undefined);
@@ -188,7 +183,7 @@ describe("a run has a deadline", () => {
   });
 
   it("runs through the store's run path with the run's signal, aborted at the deadline", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("stuck-3"));
     const fake = new FakeStore();
     const runs: { background: boolean; signal: AbortSignal }[] = [];
@@ -216,7 +211,7 @@ describe("a run has a deadline", () => {
 
 describe("background drains sign in silently only", () => {
   it("stops at a sign-in that needs the user, keeps the intent and rejects; a click during it drains again", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("signin-1"));
     const fake = new FakeStore();
     const asked = gate();
@@ -255,7 +250,7 @@ describe("background drains sign in silently only", () => {
 
 describe("panes sharing the queue claim an intent", () => {
   it("a claim record left by a pane that died is free again after its expiry", async () => {
-    const kv = memoryKv();
+    const kv = new MemoryKeyValue();
     let now = 1_000;
     await kv.setItem("ilo-send-log-claim:x", JSON.stringify({ token: "dead-pane", expiresAt: 2_000 }));
     const claims = new KvClaims(kv, { now: () => now, settleMs: 0 });
@@ -266,7 +261,7 @@ describe("panes sharing the queue claim an intent", () => {
   });
 
   it("an intent another pane is writing is not written a second time", async () => {
-    const kv = memoryKv();
+    const kv = new MemoryKeyValue();
     const queue = new SendLogQueue(kv);
     await queue.put(intent("shared-1"));
     const a = new FakeStore();
@@ -287,7 +282,7 @@ describe("panes sharing the queue claim an intent", () => {
   });
 
   it("a discard in another pane wins over a failing write: the intent is not put back", async () => {
-    const kv = memoryKv();
+    const kv = new MemoryKeyValue();
     const queue = new SendLogQueue(kv);
     await queue.put(intent("shared-2"));
     const a = new FakeStore();
@@ -312,7 +307,7 @@ describe("panes sharing the queue claim an intent", () => {
   });
 
   it("an intent removed meanwhile (without a claim) is never put back after a failure", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     await queue.put(intent("gone-1"));
     const a = new FakeStore();
     const held = gate();
@@ -328,7 +323,7 @@ describe("panes sharing the queue claim an intent", () => {
   });
 
   it("uses the Web Locks API when the host has it", async () => {
-    const kv = memoryKv();
+    const kv = new MemoryKeyValue();
     const queue = new SendLogQueue(kv);
     await queue.put(intent("locked-1"));
     const names: string[] = [];
@@ -365,7 +360,7 @@ describe("panes sharing the queue claim an intent", () => {
 
 describe("the user's remembered choices travel with the intent", () => {
   it("logs an ambiguous address for the contact chosen when the mail was sent", async () => {
-    const queue = new SendLogQueue(memoryKv());
+    const queue = new SendLogQueue(new MemoryKeyValue());
     const chosen = { ...JANE, contactNo: "CT000099", name: "Jane at Acme Europe" };
     await queue.put({ ...intent("amb-1"), choices: { "jane@acme.com": "CT000099" } });
     await queue.put(intent("amb-2"));

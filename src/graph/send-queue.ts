@@ -59,6 +59,23 @@ function parseIntent(raw: string): SendLogIntent | undefined {
   }
 }
 
+/** A key-value store in memory (tests, tools): `map` shows what it holds. */
+export class MemoryKeyValue implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  async getItem(key: string): Promise<string | null> {
+    return this.map.get(key) ?? null;
+  }
+  async setItem(key: string, value: string): Promise<void> {
+    this.map.set(key, value);
+  }
+  async removeItem(key: string): Promise<void> {
+    this.map.delete(key);
+  }
+  async getKeys(): Promise<string[]> {
+    return [...this.map.keys()];
+  }
+}
+
 /** IndexedDB as a key-value store (the browser runtimes: the pane, and the send handler's hidden page). */
 export class IndexedDbKeyValue implements KeyValueStore {
   private db?: Promise<IDBDatabase>;

@@ -11,7 +11,7 @@ import type { MatchingPolicy } from "../../src/domain/matching";
 import { sendTimeLogRequest } from "../../src/domain/send-log";
 import type { Correspondence, InteractionLogEntry, UserProfile } from "../../src/domain/types";
 import { createInteractionStore, MemoryOutbox } from "../../src/graph";
-import { SendLogQueue } from "../../src/graph/send-queue";
+import { MemoryKeyValue, SendLogQueue } from "../../src/graph/send-queue";
 import type { HostItem, HostOffice } from "../../src/office/host-shapes";
 import { readItem, type ReadContext } from "../../src/office/item-reader";
 import { createSendHandler } from "../../src/launchevent/send-handler";
@@ -182,16 +182,8 @@ async function logFromComposePane(calendar: Calendar, item: HostItem): Promise<C
 }
 
 function memoryQueue() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    queue: new SendLogQueue({
-      getItem: async (k) => map.get(k) ?? null,
-      setItem: async (k, v) => void map.set(k, v),
-      removeItem: async (k) => void map.delete(k),
-      getKeys: async () => [...map.keys()],
-    }),
-  };
+  const kv = new MemoryKeyValue();
+  return { map: kv.map, queue: new SendLogQueue(kv) };
 }
 
 /** Outlook fires OnAppointmentSend; resolves with the completed() options and how long it took. */

@@ -2,8 +2,8 @@
 // own id (one segment, one entry per contact however often it is drained), or dropped by the user.
 import { seedEmulator } from "../../dev/seed/seed";
 import { DEFAULT_EMULATOR_SITE_URL } from "../../src/config/app-config";
-import type { KeyValueStore, SendLogIntent } from "../../src/domain/send-log";
-import { SendLogQueue, withSendQueue } from "../../src/graph/send-queue";
+import type { SendLogIntent } from "../../src/domain/send-log";
+import { SendLogQueue, withSendQueue, MemoryKeyValue } from "../../src/graph/send-queue";
 import { startTestEmulator, storeFor, USER, type TestEmulator } from "./harness";
 
 let emu: TestEmulator;
@@ -12,16 +12,6 @@ beforeAll(async () => {
   await seedEmulator({ baseUrl: emu.url, siteUrl: DEFAULT_EMULATOR_SITE_URL, user: USER });
 });
 afterAll(async () => emu?.dispose());
-
-function memoryKv(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    getItem: async (k) => map.get(k) ?? null,
-    setItem: async (k, v) => void map.set(k, v),
-    removeItem: async (k) => void map.delete(k),
-    getKeys: async () => [...map.keys()],
-  };
-}
 
 const policy = { ownDomains: ["cronus.example"], neverLog: [] };
 
@@ -50,7 +40,7 @@ function intent(id: string, subject: string): SendLogIntent {
 }
 
 it("lists a kept send-time log as pending and writes it once, as one segment, however often it is drained", async () => {
-  const queue = new SendLogQueue(memoryKv());
+  const queue = new SendLogQueue(new MemoryKeyValue());
   const store = withSendQueue(storeFor(emu.url), { queues: [queue], policy });
   const kept = intent("5b2c1d0e-1111-4222-8333-444455556666", "Sent while offline");
   await queue.put(kept);
@@ -72,7 +62,7 @@ it("lists a kept send-time log as pending and writes it once, as one segment, ho
 });
 
 it("keeps the intent, with the reason, while SharePoint cannot be reached; the user may discard it", async () => {
-  const queue = new SendLogQueue(memoryKv());
+  const queue = new SendLogQueue(new MemoryKeyValue());
   const store = withSendQueue(storeFor(emu.url), { queues: [queue], policy });
   const kept = intent("6c3d2e1f-1111-4222-8333-444455556666", "Still offline");
   await queue.put(kept);
@@ -90,7 +80,7 @@ it("keeps the intent, with the reason, while SharePoint cannot be reached; the u
 });
 
 it("takes over a pending sent copy's log that no runtime here kept, once, and writes it from the sent copy", async () => {
-  const queue = new SendLogQueue(memoryKv());
+  const queue = new SendLogQueue(new MemoryKeyValue());
   const store = withSendQueue(storeFor(emu.url), { queues: [queue], policy });
   // The sent copy as the pane reads it: read mode, known by its draft's id.
   const fromSentCopy = intent("7d4e3f20-1111-4222-8333-444455556666", "Sent from another device");

@@ -2,9 +2,9 @@
 // network, so the pane still says "Log pending" on a sent copy and still lets a draft be switched to "don't log",
 // next to the "Can't reach SharePoint" error. The outbox writes the pending log once SharePoint is back.
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import type { ComposeLoggingPort, KeyValueStore, SendLogMarker } from "../../src/domain/send-log";
+import type { ComposeLoggingPort, SendLogMarker } from "../../src/domain/send-log";
 import type { Correspondence } from "../../src/domain/types";
-import { SendLogQueue, withSendQueue } from "../../src/graph/send-queue";
+import { SendLogQueue, withSendQueue, MemoryKeyValue } from "../../src/graph/send-queue";
 import { PaneRoot } from "../../src/taskpane/components/PaneRoot";
 import { FakeMailbox } from "../../src/taskpane/test-support/fake-mailbox";
 import { FakeStore } from "../../src/taskpane/test-support/fake-store";
@@ -24,16 +24,6 @@ class FakeComposeLogging implements ComposeLoggingPort {
     this.perMail = on;
   };
   readSendLog = async () => this.marker;
-}
-
-function memoryKv(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    getItem: async (k) => map.get(k) ?? null,
-    setItem: async (k, v) => void map.set(k, v),
-    removeItem: async (k) => void map.delete(k),
-    getKeys: async () => [...map.keys()],
-  };
 }
 
 const OFFLINE = "Can't reach SharePoint. Check your connection and try again.";
@@ -72,7 +62,7 @@ function draftToJane(): Correspondence {
 function renderOffline(item: Correspondence, port: FakeComposeLogging) {
   const fake = new FakeStore();
   fake.fail("loadItemContext", "offline", "fetch failed", FOREVER);
-  const queue = new SendLogQueue(memoryKv());
+  const queue = new SendLogQueue(new MemoryKeyValue());
   const store = withSendQueue(fake, { queues: [queue], policy: TEST_POLICY });
   const mailbox = new FakeMailbox(item);
   const view = render(

@@ -4,43 +4,9 @@
 import "fake-indexeddb/auto";
 import { StoreError } from "../../domain/errors";
 import type { LogRequest, PendingLog } from "../../domain/ports";
-import type { AccessToken, TokenClient, TokenRequest } from "../auth/token-client";
-import { TokenLadder } from "../auth/token-ladder";
+import { ladderThatNeedsTheUser, TENANT_CONFIG, USER } from "../test-support/signin-fakes";
 import { createInteractionStore } from "../index";
 import { MemoryOutbox } from "../outbox";
-
-const USER = { displayName: "Anna", emailAddress: "anna@contoso.com" };
-const CONFIG = {
-  mode: "tenant" as const,
-  graphBaseUrl: "https://graph.microsoft.com",
-  siteUrl: "https://contoso.sharepoint.com/sites/crm",
-  clientId: "11111111-2222-3333-4444-555555555555",
-  authority: "https://login.microsoftonline.com/organizations",
-  ownDomains: [],
-  neverLog: [],
-};
-
-const needsUser = Object.assign(new Error("AADSTS50058: silent sign-in failed"), {
-  name: "InteractionRequiredAuthError",
-  errorCode: "login_required",
-});
-
-class Recorder implements TokenClient {
-  silent = 0;
-  interactive = 0;
-  async acquireSilent(_r: TokenRequest): Promise<AccessToken> {
-    this.silent++;
-    throw needsUser;
-  }
-  async acquireInteractive(r: TokenRequest): Promise<AccessToken> {
-    this.interactive++;
-    throw Object.assign(new Error("user cancelled"), {
-      name: "BrowserAuthError",
-      errorCode: "user_cancelled",
-      r,
-    });
-  }
-}
 
 function queued(id: string): PendingLog {
   const request: LogRequest = {
@@ -64,17 +30,10 @@ afterEach(() => void (globalThis.fetch = realFetch));
 it("an automatic run signs in silently only and asks for the user instead of opening a window", async () => {
   let fetched = 0;
   globalThis.fetch = (async () => (fetched++, new Response("{}", { status: 500 }))) as typeof fetch;
-  const msal = new Recorder();
-  const dialog = new Recorder();
-  const authProvider = new TokenLadder({
-    msal: async () => msal,
-    dialog,
-    naa: true,
-    loginHint: USER.emailAddress,
-  });
+  const { msal, dialog, authProvider } = ladderThatNeedsTheUser();
   const outbox = new MemoryOutbox();
   await outbox.put(queued("p1"));
-  const store = createInteractionStore({ config: CONFIG, user: USER, authProvider, outbox });
+  const store = createInteractionStore({ config: TENANT_CONFIG, user: USER, authProvider, outbox });
 
   const background = await store.flushPending({ background: true }).catch((e: unknown) => e);
   expect(background).toBeInstanceOf(StoreError);

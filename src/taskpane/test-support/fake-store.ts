@@ -82,6 +82,8 @@ export class FakeStore implements InteractionStorePort {
   calls: { method: Method; args: unknown[] }[] = [];
   /** Methods that fail once (or always) with a StoreError of the given kind. */
   private failures = new Map<Method, { kind: StoreErrorKind; message: string; times: number }>();
+  /** While set, logInteraction waits for it (a log still on its way). */
+  logGate?: Gate;
   /** Per-correspondence gates: loadItemContext waits for the gate of the item's sourceId. */
   contextGates = new Map<string, Gate>();
   private nextId = 1;
@@ -130,6 +132,7 @@ export class FakeStore implements InteractionStorePort {
 
   async logInteraction(request: LogRequest, options: { requestId?: string } = {}): Promise<LogResult> {
     this.enter("logInteraction", [request, options]);
+    if (this.logGate) await this.logGate.promise;
     const template = this.templates.find((t) => t.code === request.draft.templateCode);
     if (!template) throw new StoreError("invalid", `unknown template ${request.draft.templateCode}`);
     const segment =

@@ -3,7 +3,7 @@
 // other accounts only counted; the log form locked while a log is being sent.
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { StoreError } from "../../../domain/errors";
-import type { LogRequest, LogResult } from "../../../domain/ports";
+import type { LogRequest } from "../../../domain/ports";
 import { FakeStore, gate } from "../../test-support/fake-store";
 import { mailFromJane, queuedForJane } from "../../test-support/fixtures";
 import { renderPane } from "../../test-support/render";
@@ -155,19 +155,13 @@ it("logs waiting under another account are only counted", async () => {
 
 it("the log form is locked while the log is being sent, so no edit is silently lost", async () => {
   const store = new FakeStore();
-  const held = gate();
-  const log = store.logInteraction.bind(store);
-  let sent: LogRequest | undefined;
-  store.logInteraction = async (request: LogRequest): Promise<LogResult> => {
-    sent = request;
-    await held.promise;
-    return log(request);
-  };
+  const held = (store.logGate = gate());
+  const sent = () => store.callsOf("logInteraction")[0]?.[0] as LogRequest | undefined;
   renderPane(mailFromJane(), { store });
   await screen.findByRole("heading", { name: "Log interaction" });
   const description = screen.getByLabelText(/Description/);
   fireEvent.click(screen.getByRole("button", { name: "Log interaction" }));
-  await waitFor(() => expect(sent).toBeDefined());
+  await waitFor(() => expect(sent()).toBeDefined());
   expect(description).toBeDisabled();
   expect(screen.getByLabelText("Comment")).toBeDisabled();
   await act(async () => held.open());
@@ -179,21 +173,15 @@ it("the log form is locked while the log is being sent, so no edit is silently l
 
 it("who the log is for is locked too while it is being sent (a row unchecked then would still be logged)", async () => {
   const store = new FakeStore();
-  const held = gate();
-  const log = store.logInteraction.bind(store);
-  let sent: LogRequest | undefined;
-  store.logInteraction = async (request: LogRequest): Promise<LogResult> => {
-    sent = request;
-    await held.promise;
-    return log(request);
-  };
+  const held = (store.logGate = gate());
+  const sent = () => store.callsOf("logInteraction")[0]?.[0] as LogRequest | undefined;
   renderPane(mailFromJane(), { store });
   const jane = await screen.findByRole("checkbox", { name: "Jane Doe" });
   expect(jane).toBeEnabled();
   fireEvent.click(screen.getByRole("button", { name: "Log interaction" }));
-  await waitFor(() => expect(sent).toBeDefined());
+  await waitFor(() => expect(sent()).toBeDefined());
   expect(jane).toBeDisabled();
   await act(async () => held.open());
   await screen.findByText("Interaction logged for 1 contact.");
-  expect(sent!.contacts.map((c) => c.contactNo)).toEqual(["CT000002"]);
+  expect(sent()!.contacts.map((c) => c.contactNo)).toEqual(["CT000002"]);
 });

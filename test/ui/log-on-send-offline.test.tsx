@@ -133,12 +133,18 @@ it("offers 'Log when sent' on a draft while SharePoint cannot be reached, and tu
   expect(port.perMail).toBe(false);
 });
 
-it("once SharePoint is back and the log written, reads the sent copy again by itself: no stale 'Log pending'", async () => {
+/** A sent copy whose send-time log is pending, opened while SharePoint is unreachable: the pane adopted its log. */
+async function pendingSentCopyOffline() {
   const port = new FakeComposeLogging();
   port.marker = { id: MARKER_ID, state: "pending", at: "2026-05-01T10:00:00Z" };
-  const { fake, queue, reconnect } = renderOffline(sentToJane(), port);
+  const opened = renderOffline(sentToJane(), port);
   await screen.findByText(/^Log pending/);
-  await waitFor(async () => expect(await queue.list()).toHaveLength(1));
+  await waitFor(async () => expect(await opened.queue.list()).toHaveLength(1));
+  return opened;
+}
+
+it("once SharePoint is back and the log written, reads the sent copy again by itself: no stale 'Log pending'", async () => {
+  const { fake, reconnect } = await pendingSentCopyOffline();
 
   reconnect();
   fireEvent.click(await screen.findByRole("button", { name: "Send now" }));
@@ -149,11 +155,7 @@ it("once SharePoint is back and the log written, reads the sent copy again by it
 });
 
 it("Retry once SharePoint is back shows the item as before, the log still pending until the outbox writes it", async () => {
-  const port = new FakeComposeLogging();
-  port.marker = { id: MARKER_ID, state: "pending", at: "2026-05-01T10:00:00Z" };
-  const { fake, queue, reconnect } = renderOffline(sentToJane(), port);
-  await screen.findByText(/^Log pending/);
-  await waitFor(async () => expect(await queue.list()).toHaveLength(1));
+  const { fake, queue, reconnect } = await pendingSentCopyOffline();
 
   reconnect();
   fireEvent.click(screen.getByRole("button", { name: "Retry" }));
